@@ -1,0 +1,213 @@
+package dev.modpipe.infra;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real single-node KRaft Kafka broker in a child JVM ({@link BrokerMain}) on fixed free ports.
+ * It can be stopped, killed and started again on the same ports and data, so tests can drill
+ * broker outages. Not thread-safe for concurrent start/stop; reading {@link #bootstrapServers()}
+ * is.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final int port;
+    private final int controllerPort;
+    private final int partitions;
+    private final Path dataDir;
+    private final boolean deleteOnClose;
+    private final ChildProcess child = new ChildProcess("kafka broker");
+
+    private KafkaBroker(int port, int controllerPort, int partitions, Path dataDir, boolean deleteOnClose) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.partitions = partitions;
+        this.dataDir = dataDir;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /** A broker on free ports with a temporary data directory removed on {@link #close()}. */
+    public static KafkaBroker onFreePorts() {
+        try {
+            return new KafkaBroker(Ports.free(), Ports.free(), 3, Files.createTempDirectory("modpipe-kafka-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A broker on the given ports and data directory, kept on close (the local run). */
+    public static KafkaBroker at(int port, int controllerPort, int partitions, Path dataDir) {
+        return new KafkaBroker(port, controllerPort, partitions, dataDir, false);
+    }
+
+    /** Starts the broker and waits until it serves metadata. Does nothing when it runs already. */
+    public KafkaBroker start() {
+        if (child.isAlive()) {
+            return this;
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Dlog4j.configuration=broker-log4j.properties",
+                "-cp",
+                brokerClasspath(),
+                BrokerMain.class.getName(),
+                "--port",
+                String.valueOf(port),
+                "--controller-port",
+                String.valueOf(controllerPort),
+                "--partitions",
+                String.valueOf(partitions),
+                "--data-dir",
+                dataDir.toString(),
+                "--exit-on-stdin-eof"));
+        Process process = child.start(command, dataDir.resolve("broker.log"), true);
+        Ports.await("kafka broker on port " + port, START_TIMEOUT, process, this::servesMetadata);
+        return this;
+    }
+
+    private boolean servesMetadata() {
+        if (!Ports.listening("localhost", port)) {
+            return false;
+        }
+        try (Admin admin = admin(Duration.ofSeconds(2))) {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return child.isAlive();
+    }
+
+    /** Creates the topics (name to partition count) unless they exist. */
+    public void createTopics(Map<String, Integer> topics) {
+        try (Admin admin = admin(Duration.ofSeconds(10))) {
+            List<NewTopic> newTopics = topics.entrySet().stream()
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .toList();
+            for (var result : admin.createTopics(newTopics).values().values()) {
+                try {
+                    result.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic", e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topic creation timed out", e);
+        }
+    }
+
+    /** An admin client for this broker; the caller closes it. */
+    public Admin admin(Duration timeout) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return Admin.create(props);
+    }
+
+    /** A clean shutdown: the broker flushes and leaves its data for the next {@link #start()}. */
+    public void stop() {
+        child.stop();
+    }
+
+    /** A crash: SIGKILL, no flush, no goodbye. {@link #start()} recovers from the data on disk. */
+    public void kill() {
+        child.kill();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (deleteOnClose) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * The broker's own classpath: this module's runtime dependencies, written at build time, so the
+     * broker never runs on the classpath of the test or service that started it.
+     */
+    static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("broker.classpath missing: build deploy/local with Maven first");
+            }
+            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            String self = Path.of(BrokerMain.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+            return self + File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary directory left behind is harmless
+        }
+    }
+}

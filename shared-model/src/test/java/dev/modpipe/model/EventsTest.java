@@ -1,0 +1,119 @@
+package dev.modpipe.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventsTest {
+
+    @Test
+    void shouldKeyEveryPostEventByPlatformAndPostId() {
+        PostEvent post =
+                new PostEvent(1, EventType.CREATED, "calmspace", "p-1", 1, null, "a1", null, "hello", null, null, null);
+
+        assertThat(post.key()).isEqualTo("calmspace:p-1");
+        assertThat(PostKey.platformOf(post.key())).isEqualTo("calmspace");
+        assertThat(PostKey.postIdOf("calmspace:p:1")).isEqualTo("p:1");
+    }
+
+    @Test
+    void shouldOmitAbsentOptionalFieldsAndWriteIsoTimestamps() {
+        PostEvent post = new PostEvent(
+                1,
+                EventType.CREATED,
+                "calmspace",
+                "p-1",
+                1,
+                null,
+                "a1",
+                null,
+                "hello",
+                null,
+                Instant.parse("2026-11-21T10:00:00Z"),
+                null);
+
+        String json = EventJson.writeString(post);
+
+        assertThat(json)
+                .isEqualTo(
+                        "{\"schemaVersion\":1,\"type\":\"CREATED\",\"platform\":\"calmspace\",\"postId\":\"p-1\","
+                                + "\"revision\":1,\"authorId\":\"a1\",\"body\":\"hello\",\"createdAt\":\"2026-11-21T10:00:00Z\"}");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenJsonIsNotAnEvent() {
+        assertThatThrownBy(
+                        () -> EventJson.read("{\"schemaVersion\":1,".getBytes(StandardCharsets.UTF_8), PostEvent.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("value is not valid JSON");
+        assertThatThrownBy(() -> EventJson.read("[1,2]".getBytes(StandardCharsets.UTF_8), PostEvent.class))
+                .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> EventJson.read(new byte[0], PostEvent.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("value is empty");
+    }
+
+    @Test
+    void shouldRefuseDeeplyNestedJsonBeforeBindingIt() {
+        String nested = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+
+        assertThatThrownBy(() -> EventJson.read(nested.getBytes(StandardCharsets.UTF_8), PostEvent.class))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void shouldPassDeletedPostsThroughTheClassifierUnflagged() {
+        PostEvent deleted =
+                new PostEvent(1, EventType.DELETED, "calmspace", "p-1", 3, null, null, null, null, null, null, null);
+
+        PostClassified verdict = PostClassified.deleted(deleted, "m1", Instant.EPOCH);
+
+        assertThat(verdict.type()).isEqualTo(EventType.DELETED);
+        assertThat(verdict.flagged()).isFalse();
+        assertThat(verdict.key()).isEqualTo("calmspace:p-1");
+    }
+
+    @Test
+    void shouldReadClassificationsFromWritersThatPredateTheTypeField() {
+        PostClassified verdict = new PostClassified(
+                1,
+                null,
+                "calmspace",
+                "p-1",
+                1,
+                null,
+                null,
+                "en",
+                "m1",
+                Instant.EPOCH,
+                null,
+                Map.of(Category.SELF_HARM, 0.9),
+                Map.of("self_harm/ideation", 0.8),
+                RiskLevel.MODERATE,
+                List.of(Category.SELF_HARM),
+                true,
+                List.of(),
+                false);
+
+        assertThat(verdict.type()).isEqualTo(EventType.CREATED);
+        assertThat(verdict.score(Category.HARMFUL)).isZero();
+    }
+
+    @Test
+    void shouldCatalogueEveryTopicWithASingleWriter() {
+        assertThat(Topics.ALL)
+                .extracting(Topic::defaultName)
+                .containsExactly(
+                        "moderation.posts.v1",
+                        "moderation.posts.v1.dlq",
+                        "moderation.classified.v1",
+                        "moderation.decisions.v1",
+                        "moderation.alerts.v1");
+        assertThat(Topics.ALL).allSatisfy(t -> assertThat(t.writer()).endsWith("-service"));
+    }
+}
