@@ -13,15 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node KRaft Kafka broker in a child JVM ({@link BrokerMain}) on fixed free ports.
@@ -124,34 +120,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics (name to partition count) unless they exist. */
     public void createTopics(Map<String, Integer> topics) {
-        try (Admin admin = admin(Duration.ofSeconds(10))) {
-            List<NewTopic> newTopics = topics.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
-                    .toList();
-            for (var result : admin.createTopics(newTopics).values().values()) {
-                try {
-                    result.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic", e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("topic creation timed out", e);
-        }
+        TopicAdmin.createTopics(bootstrapServers(), topics);
     }
 
     /** An admin client for this broker; the caller closes it. */
     public Admin admin(Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        return Admin.create(props);
+        return TopicAdmin.admin(bootstrapServers(), timeout);
     }
 
     /** A clean shutdown: the broker flushes and leaves its data for the next {@link #start()}. */
