@@ -18,6 +18,13 @@ public final class Topics {
     public static final Topic<PostClassified> CLASSIFIED =
             new Topic<>("moderation.classified.v1", PostClassified.class, POST_KEY, "classifier-service");
 
+    /**
+     * Verdicts review-service could not read, with their original bytes and {@link DeadLetterHeaders};
+     * the consumer moves on instead of blocking the partition.
+     */
+    public static final Topic<byte[]> CLASSIFIED_DLQ =
+            new Topic<>("moderation.classified.v1.dlq", byte[].class, POST_KEY, "review-service");
+
     /** Moderators' decisions, consumed by platforms. */
     public static final Topic<ModerationDecision> DECISIONS =
             new Topic<>("moderation.decisions.v1", ModerationDecision.class, POST_KEY, "review-service");
@@ -26,7 +33,7 @@ public final class Topics {
     public static final Topic<CrisisAlertEvent> ALERTS =
             new Topic<>("moderation.alerts.v1", CrisisAlertEvent.class, "alertId", "review-service");
 
-    public static final List<Topic<?>> ALL = List.of(POSTS, POSTS_DLQ, CLASSIFIED, DECISIONS, ALERTS);
+    public static final List<Topic<?>> ALL = List.of(POSTS, POSTS_DLQ, CLASSIFIED, CLASSIFIED_DLQ, DECISIONS, ALERTS);
 
     private Topics() {}
 }

@@ -112,6 +112,7 @@ class EventsTest {
                         "moderation.posts.v1",
                         "moderation.posts.v1.dlq",
                         "moderation.classified.v1",
+                        "moderation.classified.v1.dlq",
                         "moderation.decisions.v1",
                         "moderation.alerts.v1");
         assertThat(Topics.ALL).allSatisfy(t -> assertThat(t.writer()).endsWith("-service"));
