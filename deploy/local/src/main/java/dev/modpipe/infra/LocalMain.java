@@ -31,6 +31,7 @@ public final class LocalMain {
             Topics.POSTS, 6,
             Topics.POSTS_DLQ, 1,
             Topics.CLASSIFIED, 6,
+            Topics.CLASSIFIED_DLQ, 1,
             Topics.DECISIONS, 3,
             Topics.ALERTS, 3);
 
