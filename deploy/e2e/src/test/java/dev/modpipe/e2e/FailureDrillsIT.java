@@ -50,7 +50,9 @@ class FailureDrillsIT {
             String postId = Posts.newId("drill-classifier-" + i);
             String body = i % 3 == 0 ? Posts.MODERATE : Posts.BENIGN;
             HttpResponse<String> response = pipeline.submit(Posts.submission(postId, body));
-            assertThat(response.statusCode()).as("ingest does not depend on the classifier").isEqualTo(202);
+            assertThat(response.statusCode())
+                    .as("ingest does not depend on the classifier")
+                    .isEqualTo(202);
             accepted.add(postId);
         }
 
@@ -58,8 +60,8 @@ class FailureDrillsIT {
         pipeline.readUntil(
                 Topics.CLASSIFIED.defaultName(),
                 record -> {
-                    classified.add(EventJson.read(record.value(), PostClassified.class)
-                            .postId());
+                    classified.add(
+                            EventJson.read(record.value(), PostClassified.class).postId());
                     return classified.containsAll(accepted);
                 },
                 Duration.ofSeconds(90));
@@ -94,15 +96,18 @@ class FailureDrillsIT {
         HttpResponse<String> refused = pipeline.submit(Posts.submission(during, Posts.MODERATE));
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         pipeline.kafka.start();
 
         // The platform retries as Retry-After tells it; once the broker is back the post is accepted.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            int status = pipeline.submit(Posts.submission(during, Posts.MODERATE)).statusCode();
-            return status == 202;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    int status = pipeline.submit(Posts.submission(during, Posts.MODERATE))
+                            .statusCode();
+                    return status == 202;
+                });
         accepted.add(during);
         String after = Posts.newId("drill-kafka-after");
         assertThat(pipeline.submit(Posts.submission(after, Posts.BENIGN)).statusCode())
@@ -113,8 +118,8 @@ class FailureDrillsIT {
         pipeline.readUntil(
                 Topics.CLASSIFIED.defaultName(),
                 record -> {
-                    classified.add(EventJson.read(record.value(), PostClassified.class)
-                            .postId());
+                    classified.add(
+                            EventJson.read(record.value(), PostClassified.class).postId());
                     return classified.containsAll(accepted);
                 },
                 Duration.ofSeconds(90));

@@ -81,10 +81,10 @@ class PipelineIT {
                 },
                 Duration.ofSeconds(30));
         assertThat(verdicts).hasSize(2).allSatisfy(v -> assertThat(v.flagged()).isFalse());
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                        queue().toString())
-                .doesNotContain(benign)
-                .doesNotContain(idiom));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(queue().toString()).doesNotContain(benign).doesNotContain(idiom));
     }
 
     @Test

@@ -8,11 +8,13 @@ import java.util.UUID;
 final class Posts {
     static final String IMMINENT =
             "I have all the pills counted out on my desk and tonight is the night. I wrote my goodbye letters. I'm sorry everyone.";
-    static final String MODERATE = "I keep thinking about killing myself and the thoughts won't stop, every single day.";
+    static final String MODERATE =
+            "I keep thinking about killing myself and the thoughts won't stop, every single day.";
     static final String HARASSMENT =
             "Nobody in this forum wants you here, you pathetic attention seeker. Do everyone a favour and disappear.";
     static final String BENIGN = "Day 12 of my journaling streak. Walked the dog, cooked a real dinner, called my mum.";
-    static final String IDIOM = "This statistics exam is killing me, I swear. Three chapters left and the library closes at nine.";
+    static final String IDIOM =
+            "This statistics exam is killing me, I swear. Three chapters left and the library closes at nine.";
 
     private Posts() {}
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One of the services, run from its built jar as a real process, as in production. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -26,7 +26,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, Map<String, String> env, String healthUrl, Path logDir) {
+    public ServiceProcess(String name, Path jar, Map<String, String> env, String healthUrl, Path logDir) {
         this.name = name;
         this.jar = jar;
         this.env = env;
@@ -35,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the process (unless it runs) and waits until its health endpoint answers 2xx. */
-    ServiceProcess start() {
+    public ServiceProcess start() {
         if (process != null && process.isAlive()) {
             return this;
         }
@@ -94,7 +94,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as in a crash: no shutdown hooks, no offset commits on the way out. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             waitForExit();
@@ -119,11 +119,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 }

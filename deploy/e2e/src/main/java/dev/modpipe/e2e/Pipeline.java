@@ -38,27 +38,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the dev profile of the local run. Tests talk to it through public interfaces only: the HTTP APIs,
  * the webhook and the topics platforms consume.
  */
-final class Pipeline implements AutoCloseable {
-    static final String API_KEY = "demo-key";
-    static final String MODERATOR = "mod1-token";
-    static final String LEAD = "lead1-token";
-    static final String ONCALL = "oncall1-token";
+public final class Pipeline implements AutoCloseable {
+    public static final String API_KEY = "demo-key";
+    public static final String MODERATOR = "mod1-token";
+    public static final String LEAD = "lead1-token";
+    public static final String ONCALL = "oncall1-token";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final KafkaBroker kafka;
-    final RedisServer redis;
-    final WebhookReceiver webhook;
-    final ServiceProcess ingest;
-    final ServiceProcess classifier;
-    final ServiceProcess review;
+    public final KafkaBroker kafka;
+    public final RedisServer redis;
+    public final WebhookReceiver webhook;
+    public final ServiceProcess ingest;
+    public final ServiceProcess classifier;
+    public final ServiceProcess review;
     private final int ingestPort = Ports.free();
     private final int classifierPort = Ports.free();
     private final int reviewPort = Ports.free();
 
     private Pipeline(String ackTimeout) {
-        Path root = Path.of(System.getProperty("modpipe.root", "../..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("modpipe.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
         Path logs = root.resolve("deploy/e2e/target/e2e-logs");
         kafka = KafkaBroker.onFreePorts().start();
         Map<String, Integer> topics = new HashMap<>();
@@ -98,7 +100,7 @@ final class Pipeline implements AutoCloseable {
                 logs);
     }
 
-    static Pipeline start(String ackTimeout) {
+    public static Pipeline start(String ackTimeout) {
         Pipeline pipeline = new Pipeline(ackTimeout);
         try {
             pipeline.review.start();
@@ -113,33 +115,33 @@ final class Pipeline implements AutoCloseable {
 
     // --- HTTP -------------------------------------------------------------------------------
 
-    HttpResponse<String> submit(String json) {
+    public HttpResponse<String> submit(String json) {
         return send(HttpRequest.newBuilder(URI.create(ingestUrl("/v1/posts")))
                 .header("Authorization", "Bearer " + API_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
-    HttpResponse<String> deletePost(String postId, int revision) {
+    public HttpResponse<String> deletePost(String postId, int revision) {
         return send(HttpRequest.newBuilder(URI.create(ingestUrl("/v1/posts/" + postId + "?revision=" + revision)))
                 .header("Authorization", "Bearer " + API_KEY)
                 .DELETE());
     }
 
-    HttpResponse<String> reviewGet(String path, String token) {
+    public HttpResponse<String> reviewGet(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(reviewUrl(path)))
                 .header("Authorization", "Bearer " + token)
                 .GET());
     }
 
-    HttpResponse<String> reviewPost(String path, String token, String json) {
+    public HttpResponse<String> reviewPost(String path, String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(reviewUrl(path)))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json, StandardCharsets.UTF_8)));
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return EventJson.mapper().readTree(response.body());
         } catch (IOException e) {
@@ -147,11 +149,11 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    String ingestUrl(String path) {
+    public String ingestUrl(String path) {
         return "http://localhost:" + ingestPort + path;
     }
 
-    String reviewUrl(String path) {
+    public String reviewUrl(String path) {
         return "http://localhost:" + reviewPort + path;
     }
 
@@ -169,20 +171,21 @@ final class Pipeline implements AutoCloseable {
     // --- Kafka, as a platform sees it ------------------------------------------------------------
 
     /** Publishes raw bytes to the posts topic, as a platform publishing directly would. */
-    void publishRaw(String key, byte[] value) {
+    public void publishRaw(String key, byte[] value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.POSTS.defaultName(), key, value)).get();
+            producer.send(new ProducerRecord<>(Topics.POSTS.defaultName(), key, value))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish", e);
         }
     }
 
     /** Reads a topic from the beginning until a record matches or the time runs out. */
-    List<ConsumerRecord<String, byte[]>> readUntil(
+    public List<ConsumerRecord<String, byte[]>> readUntil(
             String topic, Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
