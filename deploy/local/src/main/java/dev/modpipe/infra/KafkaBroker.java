@@ -10,13 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -25,22 +23,18 @@ import org.apache.kafka.clients.admin.Admin;
  * broker outages. Not thread-safe for concurrent start/stop; reading {@link #bootstrapServers()}
  * is.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final int port;
     private final int controllerPort;
     private final int partitions;
-    private final Path dataDir;
-    private final boolean deleteOnClose;
-    private final ChildProcess child = new ChildProcess("kafka broker");
 
     private KafkaBroker(int port, int controllerPort, int partitions, Path dataDir, boolean deleteOnClose) {
+        super("kafka broker", dataDir, deleteOnClose);
         this.port = port;
         this.controllerPort = controllerPort;
         this.partitions = partitions;
-        this.dataDir = dataDir;
-        this.deleteOnClose = deleteOnClose;
     }
 
     /** A broker on free ports with a temporary data directory removed on {@link #close()}. */
@@ -114,10 +108,6 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    public boolean isRunning() {
-        return child.isAlive();
-    }
-
     /** Creates the topics (name to partition count) unless they exist. */
     public void createTopics(Map<String, Integer> topics) {
         TopicAdmin.createTopics(bootstrapServers(), topics);
@@ -126,24 +116,6 @@ public final class KafkaBroker implements AutoCloseable {
     /** An admin client for this broker; the caller closes it. */
     public Admin admin(Duration timeout) {
         return TopicAdmin.admin(bootstrapServers(), timeout);
-    }
-
-    /** A clean shutdown: the broker flushes and leaves its data for the next {@link #start()}. */
-    public void stop() {
-        child.stop();
-    }
-
-    /** A crash: SIGKILL, no flush, no goodbye. {@link #start()} recovers from the data on disk. */
-    public void kill() {
-        child.kill();
-    }
-
-    @Override
-    public void close() {
-        stop();
-        if (deleteOnClose) {
-            deleteRecursively(dataDir);
-        }
     }
 
     /**
@@ -172,16 +144,5 @@ public final class KafkaBroker implements AutoCloseable {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary directory left behind is harmless
-        }
     }
 }

@@ -20,18 +20,14 @@ import redis.embedded.core.ExecutableProvider;
  * {@code $REDIS_SERVER} or the {@code PATH} when there is one (Redis 7 from apt), else the Redis 6.2
  * binary shipped inside the embedded-redis jar, so nothing needs installing.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends LocalServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final int port;
-    private final Path dataDir;
-    private final boolean deleteOnClose;
-    private final ChildProcess child = new ChildProcess("redis-server");
 
     private RedisServer(int port, Path dataDir, boolean deleteOnClose) {
+        super("redis-server", dataDir, deleteOnClose);
         this.port = port;
-        this.dataDir = dataDir;
-        this.deleteOnClose = deleteOnClose;
     }
 
     public static RedisServer onFreePort() {
@@ -121,27 +117,5 @@ public final class RedisServer implements AutoCloseable {
     /** {@code redis://localhost:PORT}, the form of the contract's {@code REDIS_URL}. */
     public String url() {
         return "redis://localhost:" + port;
-    }
-
-    public boolean isRunning() {
-        return child.isAlive();
-    }
-
-    /** A clean shutdown (SIGTERM): Redis flushes its append-only file first. */
-    public void stop() {
-        child.stop();
-    }
-
-    /** A crash (SIGKILL): at most the last second of writes is lost (appendfsync everysec). */
-    public void kill() {
-        child.kill();
-    }
-
-    @Override
-    public void close() {
-        stop();
-        if (deleteOnClose) {
-            KafkaBroker.deleteRecursively(dataDir);
-        }
     }
 }
