@@ -1,6 +1,10 @@
 package dev.modpipe.review.api;
 
+import dev.modpipe.model.InvalidEventException;
 import dev.modpipe.review.claims.ClaimConflictException;
+import dev.modpipe.review.decision.InvalidDecisionException;
+import dev.modpipe.review.escalation.AlertConflictException;
+import dev.modpipe.review.escalation.AlertNotFoundException;
 import dev.modpipe.review.kafka.PublishFailedException;
 import dev.modpipe.review.queue.InvalidCursorException;
 import dev.modpipe.review.queue.ItemNotFoundException;
@@ -26,6 +30,7 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
     static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
+    @SuppressWarnings("rawtypes") // the interface declares the raw type
     public HttpResponse<Problem> handle(HttpRequest request, RuntimeException e) {
         if (e instanceof BadRequestException bad) {
             return Problems.response(HttpStatus.BAD_REQUEST, "invalid-request", bad.getMessage(), request);
@@ -33,7 +38,9 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
         if (e instanceof InvalidCursorException) {
             return Problems.response(HttpStatus.BAD_REQUEST, "invalid-request", "cursor: " + e.getMessage(), request);
         }
-        if (e instanceof ItemNotFoundException || e instanceof NotFoundException) {
+        if (e instanceof ItemNotFoundException
+                || e instanceof NotFoundException
+                || e instanceof AlertNotFoundException) {
             return Problems.response(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), request);
         }
         if (e instanceof ForbiddenException) {
@@ -41,6 +48,15 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
         }
         if (e instanceof ClaimConflictException conflict) {
             return Problems.response(HttpStatus.CONFLICT, "claim-conflict", conflict.getMessage(), request);
+        }
+        if (e instanceof AlertConflictException conflict) {
+            return Problems.response(HttpStatus.CONFLICT, "alert-conflict", conflict.getMessage(), request);
+        }
+        if (e instanceof InvalidDecisionException invalid) {
+            return Problems.response(HttpStatus.BAD_REQUEST, "invalid-request", invalid.getMessage(), request);
+        }
+        if (e instanceof InvalidEventException invalid) {
+            return Problems.response(HttpStatus.BAD_REQUEST, "invalid-request", invalid.getMessage(), request);
         }
         if (e instanceof ConflictException conflict) {
             return Problems.response(HttpStatus.CONFLICT, "conflict", conflict.getMessage(), request);

@@ -64,7 +64,7 @@ public record ItemDetailView(
     /** A span of the post's text that supports a score. */
     @Serdeable
     public record EvidenceView(Category category, String cue, int start, int end, String text) {
-        static EvidenceView of(Evidence e) {
+        public static EvidenceView of(Evidence e) {
             return new EvidenceView(e.category(), e.cue(), e.start(), e.end(), e.text());
         }
     }

@@ -57,7 +57,7 @@ public class LeaseReaper {
             }
         } catch (JedisException e) {
             LOG.warn("cannot reap leases: Redis unavailable ({})", e.getClass().getSimpleName());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("lease reaper failed", e);
         }
     }

@@ -2,10 +2,13 @@ package dev.modpipe.review.intake;
 
 import dev.modpipe.model.DeadLetterHeaders;
 import dev.modpipe.model.EventJson;
+import dev.modpipe.model.EventType;
 import dev.modpipe.model.InvalidEventException;
 import dev.modpipe.model.PostClassified;
+import dev.modpipe.model.RiskLevel;
 import dev.modpipe.review.config.IntakeConfig;
 import dev.modpipe.review.config.TopicsConfig;
+import dev.modpipe.review.escalation.EscalationService;
 import dev.modpipe.review.kafka.EventPublisher;
 import dev.modpipe.review.kafka.PublishFailedException;
 import dev.modpipe.review.queue.ItemIds;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Applies one record of {@code moderation.classified.v1} to the queue. A record that cannot be read
+ * Applies one record of {@code moderation.classified.v1}: crisis alert, then the queue. A record that cannot be read
  * is dead-lettered (original bytes, {@link DeadLetterHeaders}) and counted, never retried; Redis or
  * Kafka being down throws {@link IntakeUnavailableException} so the record is retried; any other
  * failure is retried {@code review.intake.max-attempts} times, then dead-lettered. Logs never carry
@@ -38,6 +41,7 @@ public class IntakeProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeProcessor.class);
 
     private final ReviewQueue queue;
+    private final EscalationService escalation;
     private final EventPublisher publisher;
     private final TopicsConfig topics;
     private final IntakeConfig config;
@@ -47,11 +51,13 @@ public class IntakeProcessor {
 
     public IntakeProcessor(
             ReviewQueue queue,
+            EscalationService escalation,
             EventPublisher publisher,
             TopicsConfig topics,
             IntakeConfig config,
             MeterRegistry registry) {
         this.queue = queue;
+        this.escalation = escalation;
         this.publisher = publisher;
         this.topics = topics;
         this.config = config;
@@ -113,13 +119,25 @@ public class IntakeProcessor {
         }
     }
 
-    /** Applies a verdict to the queue. */
+    /**
+     * Applies a verdict: a crisis alert first (on-call staff are notified before any moderator
+     * sees the item), then the queue; a deletion closes the item and cancels the post's alerts.
+     * Every step is idempotent, so a redelivery after a crash in between completes the work.
+     */
     void apply(PostClassified verdict) {
         PostState state = queue.postState(verdict.key());
         String itemId = state.openItemId() != null
                 ? state.openItemId()
                 : ItemIds.forRevision(verdict.key(), verdict.revision());
-        UpsertResult result = queue.apply(ItemUpdate.of(verdict, itemId));
+        RiskLevel risk = verdict.selfHarmRisk();
+        if (verdict.type() != EventType.DELETED && !state.isSettled(verdict.revision())) {
+            risk = escalation.effectiveRisk(verdict);
+            escalation.openFor(itemId, verdict, risk);
+        }
+        UpsertResult result = queue.apply(ItemUpdate.of(verdict, itemId, risk));
+        if (verdict.type() == EventType.DELETED) {
+            escalation.cancelForPost(verdict.key(), "the post was deleted on its platform");
+        }
         outcomes.get(result.outcome()).increment();
         LOG.debug("{} revision {}: {} {}", verdict.key(), verdict.revision(), result.outcome(), result.itemId());
     }

@@ -106,7 +106,7 @@ public class QueueMetrics {
             LOG.warn(
                     "cannot refresh queue gauges: Redis unavailable ({})",
                     e.getClass().getSimpleName());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("queue gauges failed", e);
         }
     }
@@ -119,7 +119,7 @@ public class QueueMetrics {
             }
         } catch (JedisException e) {
             LOG.warn("cannot sweep SLAs: Redis unavailable ({})", e.getClass().getSimpleName());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("SLA sweep failed", e);
         }
     }

@@ -31,9 +31,16 @@ public final class LuaScript {
         this.sha = sha1(source);
     }
 
-    /** Loads {@code name} from the resources beside {@code owner} (e.g. {@code "claim.lua"}). */
-    public static LuaScript load(Class<?> owner, String name) {
-        return new LuaScript(name, PRELUDE + "\n" + resource(owner, name));
+    /**
+     * Loads scripts from the resources beside {@code owner} (e.g. {@code "claim.lua"}), after the
+     * prelude, in order: the last is the script, any before it are helpers of its feature.
+     */
+    public static LuaScript load(Class<?> owner, String... names) {
+        StringBuilder source = new StringBuilder(PRELUDE);
+        for (String name : names) {
+            source.append('\n').append(resource(owner, name));
+        }
+        return new LuaScript(names[names.length - 1], source.toString());
     }
 
     public String name() {

@@ -9,7 +9,16 @@ import dev.modpipe.review.auth.Caller;
 import dev.modpipe.review.auth.Role;
 import dev.modpipe.review.auth.TokenHash;
 import dev.modpipe.review.auth.UserConfig;
+import dev.modpipe.review.escalation.Channel;
+import dev.modpipe.review.escalation.EscalationConfig;
+import dev.modpipe.review.escalation.EscalationPolicy;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,6 +101,94 @@ class ConfigBindingTest {
         }
         try (ApplicationContext ctx = context(Map.of("review.queue.scan-limit", "0"))) {
             assertThatThrownBy(() -> ctx.getBean(QueueConfig.class)).hasStackTraceContaining("scanLimit");
+        }
+    }
+
+    @Test
+    void shouldBindTheDefaultEscalationPolicyThatLogsWithoutAWebhookUrl() {
+        try (ApplicationContext ctx = context(Map.of())) {
+            EscalationConfig config = ctx.getBean(EscalationConfig.class);
+            assertThat(config.ackTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(config.loops()).isEqualTo(2);
+            assertThat(config.moderateThreshold()).isEqualTo(3);
+            assertThat(config.moderateWindow()).isEqualTo(Duration.ofHours(24));
+            assertThat(config.alertOnHigh()).isFalse();
+            EscalationPolicy policy = ctx.getBean(EscalationPolicy.class);
+            assertThat(policy.tiers()).hasSize(1);
+            EscalationPolicy.Tier first = policy.tier(1);
+            assertThat(first.name()).isEqualTo("oncall-primary");
+            assertThat(first.ackTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(first.targets()).singleElement().satisfies(t -> {
+                assertThat(t.channel()).isEqualTo(Channel.WEBHOOK);
+                assertThat(t.logsOnly()).isEqualTo(System.getenv("ESCALATION_WEBHOOK_URL") == null);
+            });
+        }
+    }
+
+    @Test
+    void shouldBindAnEscalationPolicyWithTiersTargetsAndEitherDurationForm() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("ESCALATION_ACK_TIMEOUT", "30s");
+        props.put("review.escalation.loops", 1);
+        props.put("review.escalation.targets.primary.channel", "PAGERDUTY");
+        props.put("review.escalation.targets.primary.url", "https://events.pagerduty.example/v2/enqueue");
+        props.put("review.escalation.targets.primary.routing-key", "R0UTING");
+        props.put("review.escalation.targets.leads.channel", "SLACK");
+        props.put("review.escalation.targets.leads.url", "https://hooks.slack.example/T/B/X");
+        props.put("review.escalation.tiers[0].name", "oncall-primary");
+        props.put("review.escalation.tiers[0].targets", "primary");
+        props.put("review.escalation.tiers[1].name", "leads");
+        props.put("review.escalation.tiers[1].targets", "leads,primary");
+        props.put("review.escalation.tiers[1].ack-timeout", "PT2M");
+        try (ApplicationContext ctx = context(props)) {
+            EscalationPolicy policy = ctx.getBean(EscalationPolicy.class);
+            assertThat(policy.tiers())
+                    .extracting(EscalationPolicy.Tier::name)
+                    .containsExactly("oncall-primary", "leads");
+            assertThat(policy.tier(1).ackTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(policy.tier(2).ackTimeout()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(policy.tier(2).targetNames()).containsExactly("leads", "primary");
+            assertThat(policy.target("primary").orElseThrow().routingKey()).isEqualTo("R0UTING");
+            assertThat(policy.next(new EscalationPolicy.Step(1, 0))).contains(new EscalationPolicy.Step(2, 0));
+            assertThat(policy.next(new EscalationPolicy.Step(2, 0))).contains(new EscalationPolicy.Step(1, 1));
+            assertThat(policy.next(new EscalationPolicy.Step(2, 1))).isEmpty();
+        }
+        props.put("review.escalation.tiers[1].targets", "nobody");
+        assertThatThrownBy(() -> context(props).getBean(EscalationPolicy.class))
+                .hasStackTraceContaining("unknown target nobody");
+    }
+
+    @Test
+    void shouldBindThePolicyExampleOfTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("### Policy configuration");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Map<String, Object> example = new YamlPropertySourceLoader()
+                .read("readme", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> props = new HashMap<>();
+        props.put("kafka.enabled", false);
+        props.put("review.intake.enabled", false);
+        props.put("review.jobs.enabled", false);
+        props.put("PAGERDUTY_ROUTING_KEY", "routing-key-from-the-environment");
+        props.put("SLACK_WEBHOOK_URL", "https://hooks.slack.example/T0/B0/x");
+        try (ApplicationContext ctx = ApplicationContext.builder()
+                .environments("test")
+                .properties(props)
+                .propertySources(PropertySource.of("readme", example))
+                .start()) {
+            EscalationPolicy policy = ctx.getBean(EscalationPolicy.class);
+            assertThat(policy.tiers())
+                    .extracting(EscalationPolicy.Tier::name)
+                    .containsExactly("oncall-primary", "leads");
+            assertThat(policy.tier(1).targetNames()).containsExactly("primary-pager", "oncall-slack");
+            assertThat(policy.tier(1).ackTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(policy.tier(2).ackTimeout()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(policy.target("primary-pager").orElseThrow().routingKey())
+                    .isEqualTo("routing-key-from-the-environment");
+            assertThat(policy.loops()).isEqualTo(2);
+            assertThat(ctx.getBean(EscalationConfig.class).delivery().maxAttempts())
+                    .isEqualTo(6);
         }
     }
 
