@@ -1,0 +1,271 @@
+package dev.modpipe.classifier.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modpipe.classifier.corpus.Corpus;
+import dev.modpipe.classifier.corpus.Evaluation;
+import dev.modpipe.classifier.corpus.LabelledPost;
+import dev.modpipe.classifier.engine.Classification;
+import dev.modpipe.classifier.engine.ClassificationEngine;
+import dev.modpipe.classifier.engine.EngineSettings;
+import dev.modpipe.classifier.engine.FeatureExtractor;
+import dev.modpipe.classifier.model.ModelBundle;
+import dev.modpipe.classifier.training.Trainer;
+import dev.modpipe.model.EventJson;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command line: {@code classify}, {@code evaluate} and {@code train}. It runs without Spring,
+ * Kafka or a web server ({@link dev.modpipe.classifier.ClassifierApplication} dispatches here
+ * before starting Spring). Results go to stdout or {@code --out}; progress and errors to stderr.
+ */
+public final class ClassifierCli {
+    static final String USAGE =
+            """
+            usage:
+              classify --in posts.jsonl --out results.jsonl [--model DIR]
+                  lines {"id","text"} in; one line {"id","scores","subcategories","selfHarmRisk","flags","evidence"} out per post
+              evaluate --in labelled.jsonl [--model DIR]
+              evaluate --corpus DIR [--split dev|train|all] [--model DIR]
+                  precision/recall/F1 per category, confusion matrices, HIGH+IMMINENT recall, hard-negative FP rate
+              train --corpus DIR --out MODEL_DIR [--if-changed]
+                  trains the models on the corpus's train split, reproducibly
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ClassifierCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0
+                && List.of("classify", "evaluate", "train", "help", "--help").contains(args[0]);
+    }
+
+    public static void main(String[] args) {
+        quietLibraries();
+        int code = new ClassifierCli(System.out, System.err).run(args);
+        System.out.flush();
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** OpenNLP logs every training step at INFO; the command line shows its own progress instead. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getLogger("opennlp") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    /** Runs a command; returns the process exit code. */
+    public int run(String[] args) {
+        try {
+            Map<String, String> opts = options(args);
+            return switch (args.length == 0 ? "help" : args[0]) {
+                case "classify" -> classify(opts);
+                case "evaluate" -> evaluate(opts);
+                case "train" -> train(opts);
+                default -> {
+                    err.print(USAGE);
+                    yield args.length == 0 ? 2 : 0;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + a);
+            }
+            String key = a.substring(2);
+            if (key.equals("if-changed")) {
+                opts.put(key, "true");
+            } else if (i + 1 < args.length) {
+                opts.put(key, args[++i]);
+            } else {
+                throw new IllegalArgumentException("option " + a + " needs a value");
+            }
+        }
+        return opts;
+    }
+
+    private static String required(Map<String, String> opts, String key) {
+        String v = opts.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + key + " is required");
+        }
+        return v;
+    }
+
+    private ClassificationEngine engine(Map<String, String> opts) {
+        String dir = opts.get("model");
+        ModelBundle models = dir == null ? ModelBundle.fromClasspath() : ModelBundle.load(Path.of(dir));
+        return new ClassificationEngine(FeatureExtractor.fromClasspath(), models, EngineSettings.defaults());
+    }
+
+    private int classify(Map<String, String> opts) {
+        Path in = Path.of(required(opts, "in"));
+        Path outFile = Path.of(required(opts, "out"));
+        List<String> lines = readLines(in);
+        ClassificationEngine engine = engine(opts);
+        ObjectMapper json = EventJson.mapper();
+        Progress progress = new Progress("classify", lines.size(), err);
+        try (BufferedWriter w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+            int chunk = 2000;
+            for (int from = 0; from < lines.size(); from += chunk) {
+                List<String> part = lines.subList(from, Math.min(lines.size(), from + chunk));
+                int base = from;
+                List<String> results = java.util.stream.IntStream.range(0, part.size())
+                        .parallel()
+                        .mapToObj(i -> classifyLine(engine, json, part.get(i), base + i + 1))
+                        .toList();
+                for (String r : results) {
+                    w.write(r);
+                    w.newLine();
+                }
+                progress.advance(part.size());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.done();
+        err.printf(
+                Locale.ROOT,
+                "classify: %d results written to %s (model %s)%n",
+                lines.size(),
+                outFile,
+                engine.modelVersion());
+        return 0;
+    }
+
+    private static String classifyLine(ClassificationEngine engine, ObjectMapper json, String line, int lineNo) {
+        try {
+            var node = json.readTree(line);
+            var idNode = node.get("id");
+            var textNode = node.get("text");
+            if (textNode == null || !textNode.isTextual()) {
+                throw new IllegalArgumentException("line " + lineNo + ": \"text\" is required");
+            }
+            Classification c =
+                    engine.classify(textNode.asText(), node.path("language").asText(null));
+            ObjectNode result = json.createObjectNode();
+            if (idNode == null) {
+                result.put("id", String.valueOf(lineNo));
+            } else {
+                result.set("id", idNode);
+            }
+            result.set("scores", json.valueToTree(c.scores()));
+            result.set("subcategories", json.valueToTree(c.subcategories()));
+            result.put("selfHarmRisk", c.selfHarmRisk().name());
+            result.set("flags", json.valueToTree(c.flags()));
+            result.set("evidence", json.valueToTree(c.evidence()));
+            return json.writeValueAsString(result);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("line " + lineNo + " is not JSON");
+        }
+    }
+
+    private int evaluate(Map<String, String> opts) {
+        List<LabelledPost> posts;
+        String source;
+        if (opts.containsKey("in")) {
+            Path in = Path.of(opts.get("in"));
+            posts = Corpus.readFile(in);
+            source = in.toString();
+        } else {
+            Path dir = Path.of(required(opts, "corpus"));
+            String split = opts.getOrDefault("split", "dev");
+            List<LabelledPost> all = Corpus.readDirectory(dir);
+            posts = switch (split) {
+                case "dev" -> Corpus.split(all).dev();
+                case "train" -> Corpus.split(all).train();
+                case "all" -> all;
+                default -> throw new IllegalArgumentException("--split must be dev, train or all");
+            };
+            source = dir + " (" + split + " split)";
+        }
+        ClassificationEngine engine = engine(opts);
+        Evaluation evaluation = evaluate(engine, posts, err);
+        out.printf(Locale.ROOT, "evaluation of %s with model %s%n", source, engine.modelVersion());
+        out.print(evaluation.format());
+        return 0;
+    }
+
+    /** Classifies every post (in parallel) into an {@link Evaluation}, showing progress on {@code err}. */
+    public static Evaluation evaluate(ClassificationEngine engine, List<LabelledPost> posts, PrintStream err) {
+        Evaluation evaluation = new Evaluation();
+        Progress progress = new Progress("evaluate", posts.size(), err);
+        int chunk = 1000;
+        for (int from = 0; from < posts.size(); from += chunk) {
+            List<LabelledPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));
+            part.parallelStream().forEach(p -> evaluation.add(p, engine.classify(p.text(), null)));
+            progress.advance(part.size());
+        }
+        progress.done();
+        return evaluation;
+    }
+
+    private int train(Map<String, String> opts) {
+        Path corpus = Path.of(required(opts, "corpus"));
+        Path outDir = Path.of(required(opts, "out"));
+        String fingerprint = Fingerprint.of(corpus, outDir);
+        Path stamp = outDir.resolve("fingerprint.txt");
+        if (opts.containsKey("if-changed") && Fingerprint.matches(stamp, fingerprint)) {
+            err.println("train: models in " + outDir + " are up to date");
+            return 0;
+        }
+        new Trainer(FeatureExtractor.fromClasspath(), err).train(corpus, outDir);
+        try {
+            Files.writeString(stamp, fingerprint, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ModelBundle trained = ModelBundle.load(outDir);
+        out.println("model version " + trained.version());
+        return 0;
+    }
+
+    private static List<String> readLines(Path in) {
+        try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+            List<String> lines = new ArrayList<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.modpipe.classifier.corpus;
+
+import dev.modpipe.classifier.engine.Classification;
+import dev.modpipe.model.Category;
+import dev.modpipe.model.RiskLevel;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The measurement of the engine on labelled posts.
+ *
+ * <ul>
+ *   <li><b>Categories</b>: each post's predicted label is {@link Classification#primaryLabel()}
+ *       (SELF_HARM when flagged with risk MODERATE or more, else the highest-scoring flag, else
+ *       NONE); precision, recall and F1 per label, and a confusion matrix. <b>Macro-F1</b> is the
+ *       mean F1 of HARMFUL, MISINFORMATION and SELF_HARM (NONE left out, which makes it the
+ *       stricter figure); the mean over all four labels is shown too.
+ *   <li><b>Risk</b>: a confusion matrix of true and predicted risk over every post.
+ *   <li><b>HIGH+IMMINENT recall</b>: of the posts labelled HIGH or IMMINENT, the share flagged
+ *       SELF_HARM with a predicted risk of HIGH or IMMINENT.
+ *   <li><b>Hard-negative false positives</b>: of the posts marked {@code hardNegative}, the share
+ *       with any flag at all.
+ * </ul>
+ */
+public final class Evaluation {
+    public static final List<String> LABELS = List.of("HARMFUL", "MISINFORMATION", "SELF_HARM", "NONE");
+    public static final double TARGET_MACRO_F1 = 0.85;
+    public static final double TARGET_HIGH_RECALL = 0.95;
+    public static final double TARGET_HARD_NEGATIVE_FPR = 0.05;
+
+    private final int[][] confusion = new int[LABELS.size()][LABELS.size()];
+    private final int[][] riskConfusion = new int[RiskLevel.values().length][RiskLevel.values().length];
+    private int highTotal;
+    private int highRecalled;
+    private int hardNegatives;
+    private int hardNegativesFlagged;
+    private int negatives;
+    private int negativesFlagged;
+    private int degraded;
+    private int total;
+
+    public synchronized void add(LabelledPost post, Classification result) {
+        total++;
+        confusion[LABELS.indexOf(post.label())][LABELS.indexOf(result.primaryLabel())]++;
+        riskConfusion[post.risk().ordinal()][result.selfHarmRisk().ordinal()]++;
+        if (post.risk().atLeast(RiskLevel.HIGH)) {
+            highTotal++;
+            if (result.flags().contains(Category.SELF_HARM)
+                    && result.selfHarmRisk().atLeast(RiskLevel.HIGH)) {
+                highRecalled++;
+            }
+        }
+        if (post.hardNegative()) {
+            hardNegatives++;
+            if (result.flagged()) {
+                hardNegativesFlagged++;
+            }
+        }
+        if (post.label().equals(LabelledPost.NONE)) {
+            negatives++;
+            if (result.flagged()) {
+                negativesFlagged++;
+            }
+        }
+        if (result.degraded()) {
+            degraded++;
+        }
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public double precision(String label) {
+        int i = LABELS.indexOf(label);
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[i];
+        }
+        return predicted == 0 ? 0 : (double) confusion[i][i] / predicted;
+    }
+
+    public double recall(String label) {
+        int i = LABELS.indexOf(label);
+        int actual = 0;
+        for (int v : confusion[i]) {
+            actual += v;
+        }
+        return actual == 0 ? 0 : (double) confusion[i][i] / actual;
+    }
+
+    public double f1(String label) {
+        double p = precision(label);
+        double r = recall(label);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** Mean F1 of HARMFUL, MISINFORMATION and SELF_HARM. */
+    public double macroF1() {
+        return (f1("HARMFUL") + f1("MISINFORMATION") + f1("SELF_HARM")) / 3;
+    }
+
+    /** Mean F1 of all four labels, NONE included. */
+    public double macroF1WithNone() {
+        return (f1("HARMFUL") + f1("MISINFORMATION") + f1("SELF_HARM") + f1("NONE")) / 4;
+    }
+
+    public double highRiskRecall() {
+        return highTotal == 0 ? 1.0 : (double) highRecalled / highTotal;
+    }
+
+    public double hardNegativeFalsePositiveRate() {
+        return hardNegatives == 0 ? 0.0 : (double) hardNegativesFlagged / hardNegatives;
+    }
+
+    public boolean meetsTargets() {
+        return macroF1() >= TARGET_MACRO_F1
+                && highRiskRecall() >= TARGET_HIGH_RECALL
+                && hardNegativeFalsePositiveRate() <= TARGET_HARD_NEGATIVE_FPR;
+    }
+
+    public String format() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "posts: %d (degraded: %d)%n%n", total, degraded));
+        b.append(String.format(
+                Locale.ROOT, "%-16s %9s %9s %9s %8s%n", "category", "precision", "recall", "F1", "support"));
+        for (String label : LABELS) {
+            int support = 0;
+            for (int v : confusion[LABELS.indexOf(label)]) {
+                support += v;
+            }
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-16s %9.3f %9.3f %9.3f %8d%n",
+                    label,
+                    precision(label),
+                    recall(label),
+                    f1(label),
+                    support));
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "macro-F1 (HARMFUL, MISINFORMATION, SELF_HARM): %.3f   (all four labels: %.3f)%n%n",
+                macroF1(),
+                macroF1WithNone()));
+        b.append("confusion matrix (rows: true label, columns: predicted)\n");
+        b.append(String.format(Locale.ROOT, "%-16s", ""));
+        for (String label : LABELS) {
+            b.append(String.format(Locale.ROOT, "%15s", label));
+        }
+        b.append('\n');
+        for (int i = 0; i < LABELS.size(); i++) {
+            b.append(String.format(Locale.ROOT, "%-16s", LABELS.get(i)));
+            for (int j = 0; j < LABELS.size(); j++) {
+                b.append(String.format(Locale.ROOT, "%15d", confusion[i][j]));
+            }
+            b.append('\n');
+        }
+        b.append("\nrisk confusion matrix (rows: true risk, columns: predicted)\n");
+        b.append(String.format(Locale.ROOT, "%-10s", ""));
+        for (RiskLevel r : RiskLevel.values()) {
+            b.append(String.format(Locale.ROOT, "%10s", r));
+        }
+        b.append('\n');
+        for (RiskLevel t : RiskLevel.values()) {
+            b.append(String.format(Locale.ROOT, "%-10s", t));
+            for (RiskLevel p : RiskLevel.values()) {
+                b.append(String.format(Locale.ROOT, "%10d", riskConfusion[t.ordinal()][p.ordinal()]));
+            }
+            b.append('\n');
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "%nHIGH+IMMINENT recall (flagged SELF_HARM with predicted risk >= HIGH): %.3f (%d/%d)%n",
+                highRiskRecall(),
+                highRecalled,
+                highTotal));
+        b.append(String.format(
+                Locale.ROOT,
+                "false-positive rate on hard negatives (any flag): %.3f (%d/%d)%n",
+                hardNegativeFalsePositiveRate(),
+                hardNegativesFlagged,
+                hardNegatives));
+        b.append(String.format(
+                Locale.ROOT,
+                "false-positive rate on all NONE posts (any flag): %.3f (%d/%d)%n",
+                negatives == 0 ? 0.0 : (double) negativesFlagged / negatives,
+                negativesFlagged,
+                negatives));
+        b.append(String.format(
+                Locale.ROOT,
+                "targets (macro-F1 >= %.2f, HIGH+IMMINENT recall >= %.2f, hard-negative FP <= %.2f): %s%n",
+                TARGET_MACRO_F1,
+                TARGET_HIGH_RECALL,
+                TARGET_HARD_NEGATIVE_FPR,
+                meetsTargets() ? "met" : "NOT met"));
+        return b.toString();
+    }
+}

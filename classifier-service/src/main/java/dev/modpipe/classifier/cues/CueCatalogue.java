@@ -1,0 +1,436 @@
+package dev.modpipe.classifier.cues;
+
+import dev.modpipe.classifier.normalize.AnalyzedText;
+import dev.modpipe.model.Category;
+import dev.modpipe.model.RiskLevel;
+import dev.modpipe.model.Subcategory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The catalogue of cues ({@code /cues/cues.txt}): token patterns for self-harm (ideation, intent,
+ * plan, means, timeline, goodbye, self-injury, instructions and what lowers risk), harmful content
+ * (telling someone to die, harassment, hate, threats, scams) and the context rules that decide
+ * whether a hit is the author's own present statement. Loaded once; immutable and thread-safe.
+ */
+public final class CueCatalogue {
+    public static final String RESOURCE = "/cues/cues.txt";
+
+    private static final Set<String> NEGATORS = Set.of(
+            "not", "never", "no", "nor", "without", "neither", "n't", "nothing", "nobody", "nunca", "jamais", "nie");
+    private static final Set<String> CLAUSE_BREAKS = Set.of(
+            ",",
+            ";",
+            ":",
+            ".",
+            "!",
+            "?",
+            "but",
+            "and",
+            "so",
+            "because",
+            "though",
+            "although",
+            "then",
+            "-",
+            "or",
+            "until",
+            "unless",
+            "if",
+            "when",
+            "while");
+    private static final Set<String> FIRST = Set.of("i");
+    private static final Set<String> SECOND = Set.of("you", "your", "yourself", "yours", "y'all");
+    private static final Set<String> THIRD = Set.of(
+            "he",
+            "she",
+            "they",
+            "him",
+            "her",
+            "his",
+            "their",
+            "them",
+            "himself",
+            "herself",
+            "themselves",
+            "someone",
+            "somebody",
+            "people",
+            "everyone",
+            "anyone");
+    private static final Set<String> PERSON_NOUNS = Set.of(
+            "friend",
+            "friends",
+            "sister",
+            "brother",
+            "son",
+            "daughter",
+            "mom",
+            "mother",
+            "dad",
+            "father",
+            "cousin",
+            "kid",
+            "kids",
+            "child",
+            "children",
+            "partner",
+            "wife",
+            "husband",
+            "boyfriend",
+            "girlfriend",
+            "roommate",
+            "coworker",
+            "student",
+            "students",
+            "patient",
+            "patients",
+            "teen",
+            "teenager",
+            "niece",
+            "nephew",
+            "aunt",
+            "uncle",
+            "grandma",
+            "grandpa",
+            "grandmother",
+            "grandfather",
+            "neighbor",
+            "neighbour",
+            "classmate",
+            "client",
+            "clients",
+            "bestie",
+            "ex",
+            "teacher",
+            "baby",
+            "family",
+            "parents",
+            "parent",
+            "sibling",
+            "user",
+            "member",
+            "troll",
+            "op",
+            "guy",
+            "girl",
+            "man",
+            "woman",
+            "person",
+            "stepdad",
+            "stepmom",
+            "brain");
+    private static final Set<String> REPORT_VERBS = Set.of(
+            "said",
+            "says",
+            "saying",
+            "told",
+            "tells",
+            "texted",
+            "texts",
+            "wrote",
+            "writes",
+            "posted",
+            "posts",
+            "asked",
+            "asks",
+            "mentioned",
+            "mentions",
+            "messaged",
+            "commented",
+            "screamed",
+            "yelled",
+            "claims",
+            "claimed",
+            "heard");
+
+    private final List<CueRule> rules;
+    private final Map<String, List<CueRule>> byFirstToken;
+    private final List<CueRule> prefixFirst;
+    private final Set<String> words;
+
+    private CueCatalogue(List<CueRule> rules) {
+        this.rules = List.copyOf(rules);
+        Map<String, List<CueRule>> index = new HashMap<>();
+        List<CueRule> prefix = new ArrayList<>();
+        Set<String> allWords = new LinkedHashSet<>();
+        for (CueRule rule : rules) {
+            allWords.addAll(rule.pattern().words());
+            for (String first : rule.pattern().firstTokens()) {
+                if (first.endsWith("*") || first.equals("#num")) {
+                    if (!prefix.contains(rule)) {
+                        prefix.add(rule);
+                    }
+                } else {
+                    List<CueRule> list = index.computeIfAbsent(first, k -> new ArrayList<>());
+                    if (!list.contains(rule)) {
+                        list.add(rule);
+                    }
+                }
+            }
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        this.byFirstToken = Map.copyOf(index);
+        this.prefixFirst = List.copyOf(prefix);
+        this.words = Collections.unmodifiableSet(allWords);
+    }
+
+    /** The catalogue shipped in the jar. */
+    public static CueCatalogue load() {
+        try (InputStream in = CueCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a catalogue in the format of {@code /cues/cues.txt}. */
+    public static CueCatalogue parse(String text) {
+        Map<String, String> sets = new LinkedHashMap<>();
+        List<CueRule> rules = new ArrayList<>();
+        int lineNo = 0;
+        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNo++;
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                if (l.startsWith("@")) {
+                    int eq = l.indexOf('=');
+                    String name = l.substring(1, eq).strip();
+                    sets.put(name, expandSets(l.substring(eq + 1).strip(), sets));
+                    continue;
+                }
+                int colon = l.indexOf(" : ");
+                if (colon < 0) {
+                    throw new IllegalArgumentException("line " + lineNo + ": expected 'header : patterns'");
+                }
+                String[] head = l.substring(0, colon).strip().split("\\s+");
+                Category category = Category.valueOf(head[0]);
+                String cue = head[1];
+                CueRule.Kind kind;
+                RiskLevel risk = RiskLevel.NONE;
+                switch (head[2]) {
+                    case "SIGNAL" -> kind = CueRule.Kind.SIGNAL;
+                    case "INFO" -> kind = CueRule.Kind.INFO;
+                    case "MITIGATE" -> kind = CueRule.Kind.MITIGATE;
+                    default -> {
+                        kind = CueRule.Kind.SIGNAL;
+                        risk = RiskLevel.valueOf(head[2]);
+                    }
+                }
+                Subcategory sub = head.length > 3
+                        ? Subcategory.fromKey(head[3])
+                                .orElseThrow(() -> new IllegalArgumentException("unknown subcategory " + head[3]))
+                        : null;
+                for (String p : l.substring(colon + 3).split(";")) {
+                    if (!p.isBlank()) {
+                        rules.add(new CueRule(category, cue, kind, risk, sub, TokenPattern.parse(p, sets)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cue catalogue line " + lineNo + ": " + e.getMessage(), e);
+        }
+        return new CueCatalogue(rules);
+    }
+
+    private static String expandSets(String body, Map<String, String> sets) {
+        StringBuilder b = new StringBuilder();
+        for (String part : body.split("\\|")) {
+            if (!b.isEmpty()) {
+                b.append('|');
+            }
+            b.append(part.startsWith("@") ? sets.get(part.substring(1)) : part);
+        }
+        return b.toString();
+    }
+
+    public List<CueRule> rules() {
+        return rules;
+    }
+
+    /** Every literal word of the catalogue, for the normalisation lexicon. */
+    public Set<String> words() {
+        return words;
+    }
+
+    /** All hits in the text, in token order, each with its context. */
+    public List<CueHit> find(AnalyzedText text) {
+        String[] tokens = text.tokens();
+        List<Raw> raw = new ArrayList<>();
+        java.util.Map<CueRule, Boolean> possible = new java.util.IdentityHashMap<>();
+        for (int s = 0; s < text.sentenceCount(); s++) {
+            int from = text.sentenceStart(s);
+            int to = text.sentenceEnd(s);
+            Set<String> sentence = new java.util.HashSet<>(Arrays.asList(tokens).subList(from, to));
+            possible.clear();
+            for (int i = from; i < to; i++) {
+                List<CueRule> candidates = byFirstToken.get(tokens[i]);
+                if (candidates != null) {
+                    for (CueRule rule : candidates) {
+                        if (possible.computeIfAbsent(rule, r -> r.pattern().possibleIn(sentence))) {
+                            addMatch(raw, rule, tokens, s, i, to);
+                        }
+                    }
+                }
+                for (CueRule rule : prefixFirst) {
+                    if (possible.computeIfAbsent(rule, r -> r.pattern().possibleIn(sentence))) {
+                        addMatch(raw, rule, tokens, s, i, to);
+                    }
+                }
+            }
+        }
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
+        for (Raw r : raw) {
+            if (r.rule.kind() == CueRule.Kind.MITIGATE) {
+                mitigatedSentence[r.sentence] = true;
+            }
+        }
+        List<CueHit> hits = new ArrayList<>(raw.size());
+        for (Raw r : raw) {
+            hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context(r, text, mitigatedSentence)));
+        }
+        return hits;
+    }
+
+    private static void addMatch(List<Raw> out, CueRule rule, String[] tokens, int sentence, int start, int limit) {
+        int end = rule.pattern().matchAt(tokens, start, limit);
+        if (end > start) {
+            for (Raw r : out) {
+                // the same cue already covers this span (several patterns of one cue overlap)
+                if (r.rule.cue().equals(rule.cue())
+                        && r.rule.category() == rule.category()
+                        && r.start <= start
+                        && r.end >= end) {
+                    return;
+                }
+            }
+            out.add(new Raw(rule, sentence, start, end));
+        }
+    }
+
+    private static CueHit.Context context(Raw r, AnalyzedText text, boolean[] mitigatedSentence) {
+        if (r.rule.kind() == CueRule.Kind.MITIGATE) {
+            return CueHit.Context.ACTIVE;
+        }
+        String[] t = text.tokens();
+        int sentenceStart = text.sentenceStart(r.sentence);
+        int sentenceEnd = text.sentenceEnd(r.sentence);
+        if (negated(r, t, sentenceStart, sentenceEnd)) {
+            return CueHit.Context.NEGATED;
+        }
+        if (quoted(r, t, sentenceStart)) {
+            return CueHit.Context.QUOTED;
+        }
+        if (r.rule.category() == Category.SELF_HARM && reported(r, t, sentenceStart)) {
+            return CueHit.Context.REPORTED;
+        }
+        if (r.rule.category() == Category.SELF_HARM && past(r, t, sentenceStart, sentenceEnd)) {
+            return CueHit.Context.PAST;
+        }
+        if (mitigatedSentence[r.sentence] && r.rule.category() == Category.SELF_HARM) {
+            return CueHit.Context.MITIGATED;
+        }
+        return CueHit.Context.ACTIVE;
+    }
+
+    private static boolean negated(Raw r, String[] t, int sentenceStart, int sentenceEnd) {
+        long gaps = r.rule.pattern().gapMask(t, r.start, sentenceEnd);
+        for (int i = r.start; i < r.end && i - r.start < 64; i++) {
+            if ((gaps & (1L << (i - r.start))) != 0 && NEGATORS.contains(t[i])) {
+                return true;
+            }
+        }
+        for (int i = r.start - 1, seen = 0; i >= sentenceStart && seen < 3; i--, seen++) {
+            if (CLAUSE_BREAKS.contains(t[i])) {
+                return false;
+            }
+            if (NEGATORS.contains(t[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean quoted(Raw r, String[] t, int sentenceStart) {
+        int quotes = 0;
+        for (int i = sentenceStart; i < r.start; i++) {
+            if (t[i].equals("\"") || t[i].equals("'") || t[i].equals("''") || t[i].equals("``")) {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 1;
+    }
+
+    /** The nearest person before or inside the hit is someone other than the author. */
+    private static boolean reported(Raw r, String[] t, int sentenceStart) {
+        int from = Math.max(sentenceStart, r.start - 6);
+        int person = 0; // 1 first, 2 second, 3 third
+        for (int i = from; i < r.end; i++) {
+            String w = t[i];
+            if (FIRST.contains(w)) {
+                person = 1;
+            } else if (SECOND.contains(w)) {
+                person = 2;
+            } else if (THIRD.contains(w)) {
+                person = 3;
+            } else if ((w.equals("my") || w.equals("our") || w.equals("a") || w.equals("his") || w.equals("her"))
+                    && i + 1 < r.end + 2
+                    && i + 1 < t.length
+                    && PERSON_NOUNS.contains(t[i + 1])) {
+                person = 3;
+                i++;
+            } else if (REPORT_VERBS.contains(w) && person >= 2) {
+                return true;
+            }
+        }
+        return person >= 2;
+    }
+
+    private static boolean past(Raw r, String[] t, int sentenceStart, int sentenceEnd) {
+        boolean pastMarker = false;
+        for (int i = sentenceStart; i < sentenceEnd; i++) {
+            String w = t[i];
+            if (w.equals("ago")
+                    || (w.equals("used") && i + 1 < sentenceEnd && t[i + 1].equals("to"))
+                    || (w.equals("back") && i + 1 < sentenceEnd && t[i + 1].equals("then"))
+                    || (w.equals("when") && i + 2 < sentenceEnd && t[i + 1].equals("i") && t[i + 2].equals("was"))) {
+                pastMarker = true;
+            }
+        }
+        if (!pastMarker) {
+            return false;
+        }
+        for (int i = sentenceStart; i < sentenceEnd; i++) {
+            String w = t[i];
+            if (w.equals("again") || w.equals("still") || w.equals("lately") || w.equals("tonight")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Raw(CueRule rule, int sentence, int start, int end) {}
+}

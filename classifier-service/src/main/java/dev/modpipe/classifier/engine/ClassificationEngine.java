@@ -1,0 +1,257 @@
+package dev.modpipe.classifier.engine;
+
+import dev.modpipe.classifier.cues.ClaimCatalogue.ClaimHit;
+import dev.modpipe.classifier.cues.ClaimCatalogue.Stance;
+import dev.modpipe.classifier.cues.CueHit;
+import dev.modpipe.classifier.cues.CueRule;
+import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
+import dev.modpipe.classifier.model.ModelBundle;
+import dev.modpipe.classifier.normalize.AnalyzedText;
+import dev.modpipe.classifier.normalize.LanguageGuesser;
+import dev.modpipe.model.Category;
+import dev.modpipe.model.Evidence;
+import dev.modpipe.model.RiskLevel;
+import dev.modpipe.model.Subcategory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classification engine: plain Java, no framework. For each text it extracts features ({@link
+ * FeatureExtractor}), scores every category with its calibrated OpenNLP categorizer, applies the
+ * explicit {@link RiskRules}, and decides flags, risk and evidence:
+ *
+ * <ul>
+ *   <li>a category is flagged when its calibrated score reaches its threshold;
+ *   <li>SELF_HARM is also flagged when an active cue implies HIGH risk or more and the score
+ *       reaches the (lower) cue gate; a non-English post is flagged SELF_HARM, at least MODERATE,
+ *       on any active self-harm cue, since the English models cannot judge it (its language is on
+ *       the result, so the review side can route it to people who read it);
+ *   <li>the risk of a flagged post is the highest of LOW, the rules' level and the risk model's
+ *       level; an unflagged post has risk NONE, so MODERATE or more always carries SELF_HARM;
+ *   <li>fail closed: when a stage fails the result is {@code degraded}, and if the post could be
+ *       about self-harm (a self-harm cue hit, or the cues or self-harm model themselves failed) it
+ *       is flagged SELF_HARM with risk at least MODERATE rather than passed.
+ * </ul>
+ *
+ * Thread-safe: models are loaded once and shared; see {@link ModelBundle}.
+ */
+public final class ClassificationEngine {
+    private static final Logger log = LoggerFactory.getLogger(ClassificationEngine.class);
+
+    private final FeatureExtractor extractor;
+    private final Scorer scorer;
+    private final RiskRules rules = new RiskRules();
+    private final EngineSettings settings;
+    private final String modelVersion;
+
+    /** What scores a post's features; {@link ModelBundle} in production. */
+    public interface Scorer {
+        double score(Category category, String[] document);
+
+        Map<Subcategory, Double> subcategories(Category category, String[] document);
+
+        Map<RiskLevel, Double> risk(String[] document);
+    }
+
+    public ClassificationEngine(
+            FeatureExtractor extractor, Scorer scorer, String modelVersion, EngineSettings settings) {
+        this.extractor = extractor;
+        this.scorer = scorer;
+        this.modelVersion = modelVersion;
+        this.settings = settings;
+    }
+
+    public ClassificationEngine(FeatureExtractor extractor, ModelBundle models, EngineSettings settings) {
+        this(extractor, bundleScorer(models), models.version(), settings);
+    }
+
+    /** The engine with the models built into the jar and the pre-trained OpenNLP models. */
+    public static ClassificationEngine fromClasspath(EngineSettings settings) {
+        return new ClassificationEngine(FeatureExtractor.fromClasspath(), ModelBundle.fromClasspath(), settings);
+    }
+
+    private static Scorer bundleScorer(ModelBundle models) {
+        return new Scorer() {
+            @Override
+            public double score(Category category, String[] document) {
+                return models.score(category, document);
+            }
+
+            @Override
+            public Map<Subcategory, Double> subcategories(Category category, String[] document) {
+                return models.subcategories(category, document);
+            }
+
+            @Override
+            public Map<RiskLevel, Double> risk(String[] document) {
+                return models.risk(document);
+            }
+        };
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** Classifies {@code text}; {@code languageHint} is the platform's optional language. */
+    public Classification classify(String text, String languageHint) {
+        EnumSet<Stage> failed = EnumSet.noneOf(Stage.class);
+        PostFeatures f = extractor.extract(text, languageHint, failed);
+        return decide(f, failed);
+    }
+
+    /** Scores and decides on features extracted already ({@code failed}: the stages that failed). */
+    public Classification decide(PostFeatures f, EnumSet<Stage> failed) {
+        String[] doc = f.document();
+
+        Map<Category, Double> scores = new EnumMap<>(Category.class);
+        Set<Category> modelFailed = EnumSet.noneOf(Category.class);
+        for (Category c : Category.values()) {
+            try {
+                scores.put(c, round(scorer.score(c, doc)));
+            } catch (RuntimeException e) {
+                modelFailed.add(c);
+                failed.add(Stage.MODELS);
+                scores.put(c, 0.0);
+                log.warn("classifier model for {} failed ({})", c, e.getClass().getName());
+            }
+        }
+        RiskRules.Assessment rule;
+        try {
+            rule = rules.assess(f);
+        } catch (RuntimeException e) {
+            failed.add(Stage.CUES);
+            rule = new RiskRules.Assessment(RiskLevel.NONE, false, false);
+        }
+        boolean english = LanguageGuesser.ENGLISH.equals(f.language());
+
+        List<Category> flags = new ArrayList<>();
+        double sh = scores.get(Category.SELF_HARM);
+        boolean selfHarm = sh >= settings.threshold(Category.SELF_HARM)
+                || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())
+                || rule.level() == RiskLevel.IMMINENT;
+        RiskLevel risk = RiskLevel.NONE;
+        if (!english && rule.anyActiveSelfHarmCue()) {
+            selfHarm = true;
+            risk = RiskLevel.MODERATE;
+        }
+        boolean degraded = !failed.isEmpty();
+        if (degraded
+                && (rule.anySelfHarmCue()
+                        || modelFailed.contains(Category.SELF_HARM)
+                        || failed.contains(Stage.CUES)
+                        || failed.contains(Stage.NORMALIZE)
+                        || failed.contains(Stage.TOKENIZE))) {
+            // fail closed: a post we could not fully read may be a cry for help
+            selfHarm = true;
+            risk = RiskLevel.MODERATE;
+        }
+        if (selfHarm) {
+            flags.add(Category.SELF_HARM);
+            risk = RiskLevel.max(risk, RiskLevel.max(RiskLevel.LOW, rule.level()));
+            risk = RiskLevel.max(risk, modelRisk(doc, failed));
+        }
+        for (Category c : List.of(Category.HARMFUL, Category.MISINFORMATION)) {
+            if (!modelFailed.contains(c) && scores.get(c) >= settings.threshold(c)) {
+                flags.add(c);
+            }
+        }
+        Map<String, Double> subcategories = subcategories(doc, scores, modelFailed, failed);
+        List<Evidence> evidence = evidence(f, flags);
+        return new Classification(
+                f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
+    }
+
+    private RiskLevel modelRisk(String[] doc, EnumSet<Stage> failed) {
+        try {
+            Map<RiskLevel, Double> p = scorer.risk(doc);
+            double high = p.get(RiskLevel.HIGH) + p.get(RiskLevel.IMMINENT);
+            if (high >= settings.highRiskThreshold()) {
+                return high > 0 && p.get(RiskLevel.IMMINENT) / high >= settings.imminentThreshold()
+                        ? RiskLevel.IMMINENT
+                        : RiskLevel.HIGH;
+            }
+            return p.get(RiskLevel.MODERATE) + high >= p.get(RiskLevel.LOW) ? RiskLevel.MODERATE : RiskLevel.LOW;
+        } catch (RuntimeException e) {
+            failed.add(Stage.MODELS);
+            log.warn("classifier risk model failed ({})", e.getClass().getName());
+            return RiskLevel.MODERATE;
+        }
+    }
+
+    private Map<String, Double> subcategories(
+            String[] doc, Map<Category, Double> scores, Set<Category> modelFailed, EnumSet<Stage> failed) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            if (modelFailed.contains(c)) {
+                continue;
+            }
+            try {
+                for (Map.Entry<Subcategory, Double> e :
+                        scorer.subcategories(c, doc).entrySet()) {
+                    result.put(e.getKey().key(), round(scores.get(c) * e.getValue()));
+                }
+            } catch (RuntimeException e) {
+                failed.add(Stage.MODELS);
+                log.warn(
+                        "classifier subcategory model for {} failed ({})",
+                        c,
+                        e.getClass().getName());
+            }
+        }
+        return result;
+    }
+
+    private static List<Evidence> evidence(PostFeatures f, List<Category> flags) {
+        AnalyzedText text = f.text();
+        String original = text.normalized().original();
+        List<Evidence> evidence = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CueHit hit : f.cues()) {
+            CueRule rule = hit.rule();
+            if (!hit.active() || rule.kind() == CueRule.Kind.MITIGATE || !flags.contains(rule.category())) {
+                continue;
+            }
+            add(evidence, seen, rule.category(), rule.cue(), text.originalSpan(hit.start(), hit.end()), original);
+        }
+        if (flags.contains(Category.MISINFORMATION)) {
+            for (ClaimHit hit : f.claims()) {
+                if (hit.stance() == Stance.ASSERTED) {
+                    add(
+                            evidence,
+                            seen,
+                            Category.MISINFORMATION,
+                            "claim:" + hit.claim().id(),
+                            text.originalSpan(hit.start(), hit.end()),
+                            original);
+                }
+            }
+        }
+        return evidence;
+    }
+
+    private static void add(
+            List<Evidence> evidence, Set<String> seen, Category category, String cue, int[] span, String original) {
+        int start = Math.max(0, Math.min(span[0], original.length()));
+        int end = Math.max(start, Math.min(span[1], original.length()));
+        if (end > start && seen.add(cue + "@" + start + ":" + end)) {
+            evidence.add(new Evidence(category, cue, start, end, original.substring(start, end)));
+        }
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000.0) / 10_000.0;
+    }
+}

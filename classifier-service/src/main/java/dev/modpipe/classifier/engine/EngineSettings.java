@@ -1,0 +1,48 @@
+package dev.modpipe.classifier.engine;
+
+import dev.modpipe.model.Category;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The engine's decision thresholds. Scores are calibrated, so a threshold of 0.5 flags a post when
+ * it is more likely than not in the category (on data like the corpus).
+ *
+ * @param thresholds per category, the calibrated score at or above which the post is flagged
+ * @param selfHarmCueGate a post with an active self-harm cue implying HIGH risk or more is flagged
+ *     SELF_HARM from this lower score already (recall first where a life may be at risk)
+ * @param highRiskThreshold the risk model's probability of HIGH or IMMINENT at or above which a
+ *     flagged post is rated at least HIGH
+ * @param imminentThreshold the risk model's probability of IMMINENT, among HIGH and IMMINENT, at
+ *     or above which a HIGH post is rated IMMINENT
+ */
+public record EngineSettings(
+        Map<Category, Double> thresholds, double selfHarmCueGate, double highRiskThreshold, double imminentThreshold) {
+
+    public EngineSettings {
+        Map<Category, Double> t = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            double v = thresholds == null ? 0.5 : thresholds.getOrDefault(c, 0.5);
+            check(v, "thresholds." + c);
+            t.put(c, v);
+        }
+        thresholds = Map.copyOf(t);
+        check(selfHarmCueGate, "selfHarmCueGate");
+        check(highRiskThreshold, "highRiskThreshold");
+        check(imminentThreshold, "imminentThreshold");
+    }
+
+    private static void check(double v, String name) {
+        if (!(v >= 0.0 && v <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1");
+        }
+    }
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(Map.of(), 0.03, 0.35, 0.5);
+    }
+
+    public double threshold(Category c) {
+        return thresholds.get(c);
+    }
+}

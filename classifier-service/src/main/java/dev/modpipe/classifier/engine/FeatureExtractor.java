@@ -1,0 +1,203 @@
+package dev.modpipe.classifier.engine;
+
+import dev.modpipe.classifier.cues.ClaimCatalogue;
+import dev.modpipe.classifier.cues.ClaimCatalogue.ClaimHit;
+import dev.modpipe.classifier.cues.CueCatalogue;
+import dev.modpipe.classifier.cues.CueHit;
+import dev.modpipe.classifier.normalize.AnalyzedText;
+import dev.modpipe.classifier.normalize.LanguageGuesser;
+import dev.modpipe.classifier.normalize.Lexicon;
+import dev.modpipe.classifier.normalize.NormalizedText;
+import dev.modpipe.classifier.normalize.TextAnalyzer;
+import dev.modpipe.classifier.normalize.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a post into {@link PostFeatures}: normalisation, language, sentences and tokens (OpenNLP),
+ * cue and claim hits, and the categorizers' document tokens. The same code prepares the training
+ * corpus and live posts, so the models see the same features in both. Each stage that fails is
+ * recorded in {@link Stage} failures and replaced by a conservative fallback (identity
+ * normalisation, whitespace tokens, no hits) so that a post is never lost. Thread-safe.
+ */
+public final class FeatureExtractor {
+    private static final Logger log = LoggerFactory.getLogger(FeatureExtractor.class);
+    private static final Set<String> KEPT_PUNCTUATION = Set.of("?", "!");
+
+    /** The stages of feature extraction. */
+    public enum Stage {
+        NORMALIZE,
+        LANGUAGE,
+        TOKENIZE,
+        CUES,
+        CLAIMS,
+        MODELS
+    }
+
+    private final TextNormalizer normalizer;
+    private final LanguageGuesser languages;
+    private final TextAnalyzer analyzer;
+    private final CueCatalogue cues;
+    private final ClaimCatalogue claims;
+
+    public FeatureExtractor(
+            TextNormalizer normalizer,
+            LanguageGuesser languages,
+            TextAnalyzer analyzer,
+            CueCatalogue cues,
+            ClaimCatalogue claims) {
+        this.normalizer = normalizer;
+        this.languages = languages;
+        this.analyzer = analyzer;
+        this.cues = cues;
+        this.claims = claims;
+    }
+
+    /** Loads the catalogues and the pre-trained OpenNLP models from the classpath. */
+    public static FeatureExtractor fromClasspath() {
+        CueCatalogue cues = CueCatalogue.load();
+        return new FeatureExtractor(
+                new TextNormalizer(Lexicon.of(cues.words())),
+                LanguageGuesser.fromClasspath(),
+                TextAnalyzer.fromClasspath(),
+                cues,
+                ClaimCatalogue.load());
+    }
+
+    public CueCatalogue cues() {
+        return cues;
+    }
+
+    public ClaimCatalogue claims() {
+        return claims;
+    }
+
+    /** Extracts the features, recording failed stages in {@code failed}. */
+    public PostFeatures extract(String text, String languageHint, EnumSet<Stage> failed) {
+        NormalizedText normalized;
+        try {
+            normalized = normalizer.normalize(text);
+        } catch (RuntimeException e) {
+            stageFailed(Stage.NORMALIZE, e, failed);
+            normalized = NormalizedText.lowerCased(text);
+        }
+        String language;
+        try {
+            language = languages.guess(text, normalized.text(), languageHint);
+        } catch (RuntimeException e) {
+            stageFailed(Stage.LANGUAGE, e, failed);
+            language = "und";
+        }
+        AnalyzedText analyzed;
+        try {
+            analyzed = analyzer.analyze(normalized);
+        } catch (RuntimeException e) {
+            stageFailed(Stage.TOKENIZE, e, failed);
+            analyzed = whitespaceTokens(normalized);
+        }
+        List<CueHit> cueHits;
+        try {
+            cueHits = cues.find(analyzed);
+        } catch (RuntimeException e) {
+            stageFailed(Stage.CUES, e, failed);
+            cueHits = List.of();
+        }
+        List<ClaimHit> claimHits;
+        try {
+            claimHits = claims.find(analyzed);
+        } catch (RuntimeException e) {
+            stageFailed(Stage.CLAIMS, e, failed);
+            claimHits = List.of();
+        }
+        return new PostFeatures(language, analyzed, cueHits, claimHits, document(analyzed, cueHits, claimHits));
+    }
+
+    private static void stageFailed(Stage stage, RuntimeException e, EnumSet<Stage> failed) {
+        failed.add(stage);
+        // the exception message may quote text, so only its type is logged
+        log.warn(
+                "classifier stage {} failed ({}); using its fallback",
+                stage,
+                e.getClass().getName());
+    }
+
+    static String[] document(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
+        List<String> doc = new ArrayList<>(text.size() + cueHits.size() + claimHits.size() + 2);
+        for (String token : text.tokens()) {
+            if (isWord(token) || KEPT_PUNCTUATION.contains(token)) {
+                doc.add(token);
+            }
+        }
+        for (CueHit hit : cueHits) {
+            doc.add(hit.feature());
+            if (hit.active() && hit.rule().risk().ordinal() > 0) {
+                doc.add("#sh.risk." + hit.rule().risk().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (ClaimHit hit : claimHits) {
+            doc.add(hit.feature());
+            doc.add("#claim." + hit.claim().subcategory().key().substring("misinformation/".length()));
+        }
+        return doc.toArray(new String[0]);
+    }
+
+    private static boolean isWord(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetterOrDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fallback tokeniser: runs of non-space characters, one sentence per line. */
+    static AnalyzedText whitespaceTokens(NormalizedText text) {
+        String t = text.text();
+        List<int[]> spans = new ArrayList<>();
+        List<Integer> sentenceStarts = new ArrayList<>();
+        sentenceStarts.add(0);
+        int start = -1;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i < t.length() ? t.charAt(i) : '\n';
+            boolean space = Character.isWhitespace(c);
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                spans.add(new int[] {start, i});
+                start = -1;
+            }
+            if (c == '\n' && spans.size() > sentenceStarts.get(sentenceStarts.size() - 1)) {
+                sentenceStarts.add(spans.size());
+            }
+        }
+        if (sentenceStarts.get(sentenceStarts.size() - 1) != spans.size()) {
+            sentenceStarts.add(spans.size());
+        }
+        int n = spans.size();
+        String[] tokens = new String[n];
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        int[] sentenceOf = new int[n];
+        int sentence = 0;
+        for (int i = 0; i < n; i++) {
+            while (sentence + 1 < sentenceStarts.size() && sentenceStarts.get(sentence + 1) <= i) {
+                sentence++;
+            }
+            starts[i] = spans.get(i)[0];
+            ends[i] = spans.get(i)[1];
+            tokens[i] = t.substring(starts[i], ends[i]);
+            sentenceOf[i] = sentence;
+        }
+        int[] index = sentenceStarts.stream().mapToInt(Integer::intValue).toArray();
+        if (index.length == 1) {
+            index = new int[] {0, 0};
+        }
+        return new AnalyzedText(text, tokens, starts, ends, sentenceOf, Arrays.copyOf(index, index.length));
+    }
+}

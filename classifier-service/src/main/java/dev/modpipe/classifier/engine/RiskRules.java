@@ -1,0 +1,84 @@
+package dev.modpipe.classifier.engine;
+
+import dev.modpipe.classifier.cues.CueHit;
+import dev.modpipe.classifier.cues.CueRule;
+import dev.modpipe.classifier.normalize.AnalyzedText;
+import dev.modpipe.model.Category;
+import dev.modpipe.model.RiskLevel;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The explicit self-harm risk rules over ACTIVE cue hits (the author's own present statements, not
+ * negated, quoted, reported, past or in an idiom/support/recovery/news/fiction sentence):
+ *
+ * <ul>
+ *   <li>each signal cue implies its catalogue level: passive ideation LOW; ideation and
+ *       self-injury MODERATE; intent, plan, access to means, goodbye, attempt, severe injury and
+ *       method-seeking HIGH; an act in progress IMMINENT;
+ *   <li>intent, plan, access to means, goodbye or an attempt together with a near-term timeline
+ *       ("tonight", "right now", "after I send this") is IMMINENT;
+ *   <li>a goodbye together with intent, plan or means is IMMINENT;
+ *   <li>an act "in progress" told about the past ("last night", "yesterday") is HIGH, not IMMINENT.
+ * </ul>
+ *
+ * Stateless and thread-safe.
+ */
+public final class RiskRules {
+    private static final Set<String> PAST_UNITS =
+            Set.of("night", "week", "weekend", "month", "year", "days", "weeks", "months", "years");
+
+    /** The rules' verdict: the risk level, and whether any self-harm signal cue hit at all. */
+    public record Assessment(RiskLevel level, boolean anySelfHarmCue, boolean anyActiveSelfHarmCue) {}
+
+    public Assessment assess(PostFeatures f) {
+        Set<String> active = new HashSet<>();
+        RiskLevel level = RiskLevel.NONE;
+        boolean anyCue = false;
+        for (CueHit hit : f.cues()) {
+            CueRule rule = hit.rule();
+            if (rule.category() != Category.SELF_HARM || rule.kind() == CueRule.Kind.MITIGATE) {
+                continue;
+            }
+            if (rule.kind() == CueRule.Kind.SIGNAL) {
+                anyCue = true;
+            }
+            if (!hit.active()) {
+                continue;
+            }
+            active.add(rule.cue());
+            RiskLevel implied = rule.risk();
+            if (implied == RiskLevel.IMMINENT && toldAboutThePast(f.text(), hit)) {
+                implied = RiskLevel.HIGH;
+            }
+            level = RiskLevel.max(level, implied);
+        }
+        boolean strong = active.contains("intent")
+                || active.contains("plan")
+                || active.contains("means_access")
+                || active.contains("goodbye")
+                || active.contains("attempt");
+        if (strong && active.contains("timeline")) {
+            level = RiskLevel.IMMINENT;
+        }
+        if (active.contains("goodbye")
+                && (active.contains("intent") || active.contains("plan") || active.contains("means_access"))) {
+            level = RiskLevel.IMMINENT;
+        }
+        boolean anyActive = active.stream().anyMatch(c -> !c.equals("means") && !c.startsWith("timeline"));
+        return new Assessment(level, anyCue, anyActive);
+    }
+
+    private static boolean toldAboutThePast(AnalyzedText text, CueHit hit) {
+        int end = text.sentenceEnd(hit.sentence());
+        for (int i = text.sentenceStart(hit.sentence()); i < end; i++) {
+            String t = text.token(i);
+            if (t.equals("yesterday")
+                    || (t.equals("last") && i + 1 < end && PAST_UNITS.contains(text.token(i + 1)))
+                    || (t.equals("ago") && i > 0 && PAST_UNITS.contains(text.token(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

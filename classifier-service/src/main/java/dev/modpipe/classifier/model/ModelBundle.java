@@ -1,0 +1,253 @@
+package dev.modpipe.classifier.model;
+
+import dev.modpipe.model.Category;
+import dev.modpipe.model.RiskLevel;
+import dev.modpipe.model.Subcategory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+
+/**
+ * The trained models: per category a binary OpenNLP document categorizer (the category against
+ * everything else) with its Platt calibration, per category a categorizer of its subcategories,
+ * and a categorizer of the self-harm risk level. Loaded once; thread-safe: each thread gets its own
+ * {@link DocumentCategorizerME} per model.
+ *
+ * <p>{@link #version()} is derived from the artefacts' content (the maxent parameters, the
+ * calibration and the cue and claim catalogues, never timestamps), so a reproducible retrain keeps
+ * the same version and any change to what the classifier does changes it.
+ */
+public final class ModelBundle {
+    public static final String CLASSPATH_DIR = "/model/";
+    public static final String POSITIVE = "yes";
+    public static final String NEGATIVE = "no";
+    static final String CALIBRATION = "calibration.properties";
+    static final String[] CATALOGUES = {"/cues/cues.txt", "/cues/claims.txt"};
+
+    private final Map<Category, Categorizer> categories;
+    private final Map<Category, Categorizer> subcategories;
+    private final Categorizer risk;
+    private final Map<Category, Platt> calibration;
+    private final String version;
+
+    private ModelBundle(
+            Map<Category, Categorizer> categories,
+            Map<Category, Categorizer> subcategories,
+            Categorizer risk,
+            Map<Category, Platt> calibration,
+            String version) {
+        this.categories = categories;
+        this.subcategories = subcategories;
+        this.risk = risk;
+        this.calibration = calibration;
+        this.version = version;
+    }
+
+    /** File name of a category's binary model. */
+    public static String categoryFile(Category c) {
+        return c.name().toLowerCase(Locale.ROOT) + ".bin";
+    }
+
+    /** File name of a category's subcategory model. */
+    public static String subcategoryFile(Category c) {
+        return c.name().toLowerCase(Locale.ROOT) + "-subcategories.bin";
+    }
+
+    public static String riskFile() {
+        return "self_harm-risk.bin";
+    }
+
+    /** Loads the bundle from a directory written by the trainer. */
+    public static ModelBundle load(Path dir) {
+        return load(name -> {
+            Path p = dir.resolve(name);
+            return Files.exists(p) ? Files.readAllBytes(p) : null;
+        });
+    }
+
+    /** Loads the bundle built into the jar ({@code /model/}). */
+    public static ModelBundle fromClasspath() {
+        return load(name -> readResource(CLASSPATH_DIR + name));
+    }
+
+    private static byte[] readResource(String name) throws IOException {
+        try (InputStream in = ModelBundle.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        byte[] read(String name) throws IOException;
+    }
+
+    private static ModelBundle load(Source source) {
+        PostFeatureGenerator.allow();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Map<Category, Categorizer> cats = new EnumMap<>(Category.class);
+            Map<Category, Categorizer> subs = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                cats.put(c, new Categorizer(model(source, categoryFile(c), digest)));
+                subs.put(c, new Categorizer(model(source, subcategoryFile(c), digest)));
+            }
+            Categorizer risk = new Categorizer(model(source, riskFile(), digest));
+            byte[] calibrationBytes = require(source, CALIBRATION);
+            digest.update(calibrationBytes);
+            for (String catalogue : CATALOGUES) {
+                byte[] bytes = readResource(catalogue);
+                if (bytes != null) {
+                    digest.update(bytes);
+                }
+            }
+            Properties props = new Properties();
+            props.load(new StringReader(new String(calibrationBytes, StandardCharsets.UTF_8)));
+            Map<Category, Platt> platt = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                platt.put(
+                        c,
+                        new Platt(
+                                Double.parseDouble(props.getProperty(c.name() + ".a", "1")),
+                                Double.parseDouble(props.getProperty(c.name() + ".b", "0"))));
+            }
+            String version = "opennlp-maxent-"
+                    + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            return new ModelBundle(Map.copyOf(cats), Map.copyOf(subs), risk, Map.copyOf(platt), version);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the classifier models", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] require(Source source, String name) throws IOException {
+        byte[] bytes = source.read(name);
+        if (bytes == null) {
+            throw new IOException("model artefact " + name
+                    + " is missing: run the build (it trains the models) or the 'train' command");
+        }
+        return bytes;
+    }
+
+    private static DoccatModel model(Source source, String name, MessageDigest digest) throws IOException {
+        byte[] bytes = require(source, name);
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update(contentDigest(bytes));
+        return new DoccatModel(new ByteArrayInputStream(bytes));
+    }
+
+    /** A digest of a model zip's entries, leaving out the manifest (it holds a timestamp). */
+    static byte[] contentDigest(byte[] modelZip) throws IOException {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            Map<String, byte[]> entries = new HashMap<>();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(modelZip))) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    if (!e.getName().equals("manifest.properties")) {
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        zip.transferTo(out);
+                        entries.put(e.getName(), out.toByteArray());
+                    }
+                }
+            }
+            entries.keySet().stream().sorted().forEach(name -> {
+                d.update(name.getBytes(StandardCharsets.UTF_8));
+                d.update(entries.get(name));
+            });
+            return d.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The calibrated probability that the document belongs to {@code category}. */
+    public double score(Category category, String[] document) {
+        double raw = rawScore(category, document);
+        return calibration.get(category).apply(raw);
+    }
+
+    /** The categorizer's uncalibrated probability for {@code category}. */
+    public double rawScore(Category category, String[] document) {
+        return categories.get(category).probability(document, POSITIVE);
+    }
+
+    /** The probability of each subcategory of {@code category}, given that the post belongs to it. */
+    public Map<Subcategory, Double> subcategories(Category category, String[] document) {
+        Map<String, Double> byKey = subcategories.get(category).distribution(document);
+        Map<Subcategory, Double> result = new EnumMap<>(Subcategory.class);
+        for (Subcategory s : Subcategory.values()) {
+            if (s.category() == category) {
+                result.put(s, byKey.getOrDefault(s.key(), 0.0));
+            }
+        }
+        return result;
+    }
+
+    /** The probability of each risk level, given that the post is about self-harm. */
+    public Map<RiskLevel, Double> risk(String[] document) {
+        Map<String, Double> byName = risk.distribution(document);
+        Map<RiskLevel, Double> result = new EnumMap<>(RiskLevel.class);
+        for (RiskLevel level : RiskLevel.values()) {
+            result.put(level, byName.getOrDefault(level.name(), 0.0));
+        }
+        return result;
+    }
+
+    public Platt calibration(Category category) {
+        return calibration.get(category);
+    }
+
+    /** One OpenNLP categorizer with one {@link DocumentCategorizerME} per thread. */
+    static final class Categorizer {
+        private final DoccatModel model;
+        private final ThreadLocal<DocumentCategorizerME> perThread;
+
+        Categorizer(DoccatModel model) {
+            this.model = model;
+            this.perThread = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+        }
+
+        double probability(String[] document, String category) {
+            DocumentCategorizerME me = perThread.get();
+            double[] outcomes = me.categorize(document);
+            int index = me.getIndex(category);
+            return index < 0 ? 0.0 : outcomes[index];
+        }
+
+        Map<String, Double> distribution(String[] document) {
+            DocumentCategorizerME me = perThread.get();
+            double[] outcomes = me.categorize(document);
+            Map<String, Double> result = new HashMap<>();
+            for (int i = 0; i < outcomes.length; i++) {
+                result.put(me.getCategory(i), outcomes[i]);
+            }
+            return result;
+        }
+
+        DoccatModel model() {
+            return model;
+        }
+    }
+}

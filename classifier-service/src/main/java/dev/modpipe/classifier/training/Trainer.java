@@ -1,0 +1,281 @@
+package dev.modpipe.classifier.training;
+
+import dev.modpipe.classifier.corpus.Corpus;
+import dev.modpipe.classifier.corpus.LabelledPost;
+import dev.modpipe.classifier.engine.FeatureExtractor;
+import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
+import dev.modpipe.classifier.model.ModelBundle;
+import dev.modpipe.classifier.model.Platt;
+import dev.modpipe.classifier.model.PostFeatureGenerator;
+import dev.modpipe.model.Category;
+import dev.modpipe.model.RiskLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * Trains the models from the corpus, reproducibly: the train split only (see {@link Corpus}),
+ * posts in id order, OpenNLP's L-BFGS maxent ({@code MAXENT_QN}, L2-regularised, one thread, no
+ * randomness), fixed hyper-parameters. Steps:
+ *
+ * <ol>
+ *   <li>features of every post, by the engine's own {@link FeatureExtractor};
+ *   <li>per category, 5-fold cross-validation of a binary categorizer (category vs the rest) on the
+ *       train split; the out-of-fold probabilities fit the category's Platt calibration and give
+ *       the cross-validated F1 in the report;
+ *   <li>the final binary categorizers on the whole train split; a categorizer of subcategories per
+ *       category (on that category's posts); a categorizer of the risk level (on self-harm posts);
+ *   <li>the artefacts, a calibration file and a training report in the output directory.
+ * </ol>
+ */
+public final class Trainer {
+    public static final String REPORT = "training-report.txt";
+    static final double L2_COST = 0.5;
+    static final double L1_COST = 0.0;
+    static final int ITERATIONS = 50;
+    static final int CUTOFF = 1;
+
+    private final FeatureExtractor extractor;
+    private final PrintStream progress;
+
+    public Trainer(FeatureExtractor extractor, PrintStream progress) {
+        this.extractor = extractor;
+        this.progress = progress;
+    }
+
+    /** The outcome: cross-validated figures per category. */
+    public record Result(Map<Category, CrossValidation> crossValidation, int trainPosts, int devPosts) {}
+
+    /** Out-of-fold figures of one category at the calibrated 0.5 threshold. */
+    public record CrossValidation(double precision, double recall, double f1, Platt platt) {}
+
+    public Result train(Path corpusDir, Path out) {
+        long t0 = System.nanoTime();
+        List<LabelledPost> all = Corpus.readDirectory(corpusDir);
+        Corpus.Split split = Corpus.split(all);
+        List<LabelledPost> train = split.train();
+        progress.printf(
+                Locale.ROOT,
+                "train: %d posts (%d train, %d dev)%n",
+                all.size(),
+                train.size(),
+                split.dev().size());
+        List<String[]> docs = new ArrayList<>(train.size());
+        for (LabelledPost p : train) {
+            docs.add(extractor
+                    .extract(p.text(), null, EnumSet.noneOf(Stage.class))
+                    .document());
+        }
+        Map<String, Integer> folds = Corpus.folds(train);
+        int[] fold = train.stream().mapToInt(p -> folds.get(p.id())).toArray();
+
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            Map<Category, CrossValidation> cv = new java.util.EnumMap<>(Category.class);
+            Map<Category, Future<DoccatModel>> finals = new java.util.EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                List<Future<double[]>> foldPredictions = new ArrayList<>();
+                for (int k = 0; k < Corpus.FOLDS; k++) {
+                    int held = k;
+                    foldPredictions.add(pool.submit(() -> predictFold(train, docs, fold, held, c)));
+                }
+                finals.put(c, pool.submit(() -> trainBinary(train, docs, c, -1, fold)));
+                double[] oof = new double[train.size()];
+                for (int k = 0; k < Corpus.FOLDS; k++) {
+                    double[] p = foldPredictions.get(k).get();
+                    for (int i = 0; i < train.size(); i++) {
+                        if (fold[i] == k) {
+                            oof[i] = p[i];
+                        }
+                    }
+                }
+                boolean[] positive = new boolean[train.size()];
+                for (int i = 0; i < train.size(); i++) {
+                    positive[i] = train.get(i).label().equals(c.name());
+                }
+                Platt platt = Platt.fit(oof, positive);
+                cv.put(c, crossValidation(oof, positive, platt));
+                progress.printf(
+                        Locale.ROOT,
+                        "train: %s cross-validated P=%.3f R=%.3f F1=%.3f (platt a=%.3f b=%.3f)%n",
+                        c,
+                        cv.get(c).precision(),
+                        cv.get(c).recall(),
+                        cv.get(c).f1(),
+                        platt.a(),
+                        platt.b());
+            }
+            Files.createDirectories(out);
+            for (Category c : Category.values()) {
+                write(finals.get(c).get(), out.resolve(ModelBundle.categoryFile(c)));
+                write(trainSubcategories(train, docs, c), out.resolve(ModelBundle.subcategoryFile(c)));
+            }
+            write(trainRisk(train, docs), out.resolve(ModelBundle.riskFile()));
+            StringBuilder calibration =
+                    new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split\n");
+            for (Category c : Category.values()) {
+                Platt p = cv.get(c).platt();
+                calibration.append(
+                        String.format(Locale.ROOT, "%s.a=%.6f%n%s.b=%.6f%n", c.name(), p.a(), c.name(), p.b()));
+            }
+            Files.writeString(out.resolve("calibration.properties"), calibration.toString(), StandardCharsets.UTF_8);
+            Result result = new Result(cv, train.size(), split.dev().size());
+            Files.writeString(out.resolve(REPORT), report(result), StandardCharsets.UTF_8);
+            progress.printf(
+                    Locale.ROOT, "train: models written to %s in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double[] predictFold(List<LabelledPost> train, List<String[]> docs, int[] fold, int held, Category c)
+            throws IOException {
+        DoccatModel model = trainBinary(train, docs, c, held, fold);
+        DocumentCategorizerME me = new DocumentCategorizerME(model);
+        int yes = me.getIndex(ModelBundle.POSITIVE);
+        double[] p = new double[train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            if (fold[i] == held) {
+                p[i] = yes < 0 ? 0.0 : me.categorize(docs.get(i))[yes];
+            }
+        }
+        return p;
+    }
+
+    private static DoccatModel trainBinary(
+            List<LabelledPost> train, List<String[]> docs, Category c, int heldOutFold, int[] fold) throws IOException {
+        List<DocumentSample> samples = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            if (fold[i] != heldOutFold) {
+                String outcome = train.get(i).label().equals(c.name()) ? ModelBundle.POSITIVE : ModelBundle.NEGATIVE;
+                samples.add(new DocumentSample(outcome, docs.get(i)));
+            }
+        }
+        return fit(samples);
+    }
+
+    private static DoccatModel trainSubcategories(List<LabelledPost> train, List<String[]> docs, Category c)
+            throws IOException {
+        List<DocumentSample> samples = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            LabelledPost p = train.get(i);
+            if (p.label().equals(c.name()) && p.subcategory() != null) {
+                samples.add(new DocumentSample(p.subcategory(), docs.get(i)));
+            }
+        }
+        return fit(samples);
+    }
+
+    private static DoccatModel trainRisk(List<LabelledPost> train, List<String[]> docs) throws IOException {
+        List<DocumentSample> samples = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            LabelledPost p = train.get(i);
+            if (p.label().equals(Category.SELF_HARM.name()) && p.risk() != RiskLevel.NONE) {
+                samples.add(new DocumentSample(p.risk().name(), docs.get(i)));
+            }
+        }
+        return fit(samples);
+    }
+
+    static DoccatModel fit(List<DocumentSample> samples) throws IOException {
+        PostFeatureGenerator.allow();
+        if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
+            throw new IllegalArgumentException("the corpus needs at least two labels (or subcategories, or risk levels)"
+                    + " where a categorizer is trained; found only "
+                    + (samples.isEmpty() ? "none" : samples.get(0).getCategory()));
+        }
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        params.put("L1Cost", L1_COST);
+        params.put("L2Cost", L2_COST);
+        params.put("PrintMessages", false);
+        params.put("DataIndexer", "OnePass");
+        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new PostFeatureGenerator()});
+        return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), params, factory);
+    }
+
+    private static CrossValidation crossValidation(double[] oof, boolean[] positive, Platt platt) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < oof.length; i++) {
+            boolean predicted = platt.apply(oof[i]) >= 0.5;
+            if (predicted && positive[i]) {
+                tp++;
+            } else if (predicted) {
+                fp++;
+            } else if (positive[i]) {
+                fn++;
+            }
+        }
+        double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new CrossValidation(precision, recall, f1, platt);
+    }
+
+    private static void write(DoccatModel model, Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.serialize(bytes);
+        Files.write(file, bytes.toByteArray());
+    }
+
+    static String report(Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append("classifier training report\n");
+        b.append(String.format(
+                Locale.ROOT, "train split: %d posts, dev split: %d posts%n", r.trainPosts(), r.devPosts()));
+        b.append(String.format(
+                Locale.ROOT,
+                "algorithm: OpenNLP MAXENT_QN, L2=%.2f, iterations=%d, cutoff=%d, 1 thread%n",
+                L2_COST,
+                ITERATIONS,
+                CUTOFF));
+        b.append("5-fold cross-validation on the train split (binary categorizer, calibrated, threshold 0.5):\n");
+        for (Map.Entry<Category, CrossValidation> e : r.crossValidation().entrySet()) {
+            CrossValidation cv = e.getValue();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-15s precision %.3f  recall %.3f  F1 %.3f  platt a=%.4f b=%.4f%n",
+                    e.getKey(),
+                    cv.precision(),
+                    cv.recall(),
+                    cv.f1(),
+                    cv.platt().a(),
+                    cv.platt().b()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.modpipe.classifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ClassifierCli cli = new ClassifierCli(
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void shouldWriteOneResultLinePerInputLine(@TempDir Path tmp) throws IOException {
+        Path in = tmp.resolve("posts.jsonl");
+        Path results = tmp.resolve("results.jsonl");
+        Files.write(
+                in,
+                List.of(
+                        "{\"id\":\"a\",\"text\":\"i'm going to kms tonight, i have the pills\"}",
+                        "{\"id\":\"b\",\"text\":\"made pancakes with my kids this morning\"}"));
+
+        int code = cli.run(new String[] {"classify", "--in", in.toString(), "--out", results.toString()});
+
+        assertThat(code).isZero();
+        List<String> lines = Files.readAllLines(results);
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(lines.get(0));
+        assertThat(a.fieldNames())
+                .toIterable()
+                .containsExactly("id", "scores", "subcategories", "selfHarmRisk", "flags", "evidence");
+        assertThat(a.get("id").asText()).isEqualTo("a");
+        assertThat(a.get("selfHarmRisk").asText()).isEqualTo("IMMINENT");
+        assertThat(a.get("flags").toString()).contains("SELF_HARM");
+        assertThat(json.readTree(lines.get(1)).get("flags")).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("classify: 2/2 done");
+    }
+
+    @Test
+    void shouldPrintPerCategoryFiguresAndConfusionMatrices(@TempDir Path tmp) throws IOException {
+        Path in = tmp.resolve("labelled.jsonl");
+        Files.write(
+                in,
+                List.of(
+                        "{\"id\":\"1\",\"text\":\"i'm going to kill myself tonight\",\"label\":\"SELF_HARM\",\"risk\":\"IMMINENT\"}",
+                        "{\"id\":\"2\",\"text\":\"kys loser nobody would miss you\",\"label\":\"HARMFUL\"}",
+                        "{\"id\":\"3\",\"text\":\"lovely weather for a walk\",\"label\":\"NONE\",\"hardNegative\":true}"));
+
+        int code = cli.run(new String[] {"evaluate", "--in", in.toString()});
+
+        assertThat(code).isZero();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report)
+                .contains("precision", "recall", "F1", "macro-F1")
+                .contains("confusion matrix (rows: true label")
+                .contains("risk confusion matrix")
+                .contains("HIGH+IMMINENT recall")
+                .contains("false-positive rate on hard negatives");
+    }
+
+    @Test
+    void shouldExplainUsageOnAMissingOption() {
+        int code = cli.run(new String[] {"classify", "--in", "x.jsonl"});
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--out is required")
+                .contains("usage:");
+    }
+
+    @Test
+    void shouldRecogniseCommandsBeforeSpringStarts() {
+        assertThat(ClassifierCli.isCommand(new String[] {"classify"})).isTrue();
+        assertThat(ClassifierCli.isCommand(new String[] {"--server.port=0"})).isFalse();
+        assertThat(ClassifierCli.isCommand(new String[0])).isFalse();
+    }
+}

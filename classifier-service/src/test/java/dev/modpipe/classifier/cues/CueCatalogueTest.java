@@ -1,0 +1,75 @@
+package dev.modpipe.classifier.cues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modpipe.classifier.engine.FeatureExtractor;
+import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CueCatalogueTest {
+    private static FeatureExtractor extractor;
+
+    @BeforeAll
+    static void load() {
+        extractor = FeatureExtractor.fromClasspath();
+    }
+
+    private static List<String> features(String text) {
+        return extractor.extract(text, null, EnumSet.noneOf(Stage.class)).cues().stream()
+                .map(CueHit::feature)
+                .toList();
+    }
+
+    @Test
+    void shouldFindActiveIntentAndTimeline() {
+        assertThat(features("I'm going to kill myself tonight")).contains("#sh.intent", "#sh.timeline");
+    }
+
+    @Test
+    void shouldMarkNegatedIdeation() {
+        assertThat(features("I don't want to die, I want my anxiety to chill out."))
+                .contains("#sh.ideation|neg")
+                .doesNotContain("#sh.ideation");
+    }
+
+    @Test
+    void shouldMarkQuotedStatements() {
+        assertThat(features("My best friend texted me 'i'm going to kms' and went offline."))
+                .contains("#sh.intent|quote")
+                .doesNotContain("#sh.intent");
+    }
+
+    @Test
+    void shouldMarkStatementsAboutSomeoneElse() {
+        assertThat(features("my sister says she wants to die")).contains("#sh.ideation|other");
+    }
+
+    @Test
+    void shouldMarkThePast() {
+        assertThat(features("Three years ago I wanted to die every single day."))
+                .contains("#sh.ideation|past");
+    }
+
+    @Test
+    void shouldTellHarassmentFromAPersonsOwnCrisis() {
+        assertThat(features("kys you attention seeking loser")).contains("#hm.tell_to_die");
+        assertThat(features("kms, i can't do this anymore"))
+                .contains("#sh.ideation")
+                .doesNotContain("#hm.tell_to_die");
+    }
+
+    @Test
+    void shouldMitigateIdioms() {
+        assertThat(features("this exam is killing me, I could die of embarrassment"))
+                .contains("#sh.idiom");
+    }
+
+    @Test
+    void shouldRejectAPatternThatStartsWithAGap() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

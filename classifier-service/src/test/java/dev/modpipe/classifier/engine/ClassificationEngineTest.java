@@ -1,0 +1,185 @@
+package dev.modpipe.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modpipe.classifier.model.ModelBundle;
+import dev.modpipe.model.Category;
+import dev.modpipe.model.Evidence;
+import dev.modpipe.model.RiskLevel;
+import dev.modpipe.model.Subcategory;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine alone, with the models the build trained, no Spring. */
+class ClassificationEngineTest {
+    private static FeatureExtractor extractor;
+    private static ModelBundle models;
+    private static ClassificationEngine engine;
+
+    @BeforeAll
+    static void load() {
+        extractor = FeatureExtractor.fromClasspath();
+        models = ModelBundle.fromClasspath();
+        engine = new ClassificationEngine(extractor, models, EngineSettings.defaults());
+    }
+
+    @Test
+    void shouldRateAPlanForTonightImminentWithEvidenceInTheOriginalText() {
+        String text = "I bought a rope last week and I'm going to kms tonight.";
+
+        Classification c = engine.classify(text, null);
+
+        assertThat(c.flags()).contains(Category.SELF_HARM);
+        assertThat(c.selfHarmRisk()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(c.evidence()).extracting(Evidence::cue).contains("timeline", "means_access");
+        for (Evidence e : c.evidence()) {
+            assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+        }
+        assertThat(c.evidence()).anySatisfy(e -> assertThat(e.text()).isEqualTo("tonight"));
+        assertThat(c.modelVersion()).isEqualTo(models.version()).startsWith("opennlp-maxent-");
+    }
+
+    @Test
+    void shouldNotFlagIdiomsAndRecovery() {
+        for (String text : List.of(
+                "this exam is killing me lol, see you all after finals",
+                "Three years ago I wanted to die every single day. Now I have a job I like and a cat.",
+                "this recipe is to die for, seriously the best lasagna I've ever made")) {
+            Classification c = engine.classify(text, null);
+            assertThat(c.flags()).as(text).isEmpty();
+            assertThat(c.selfHarmRisk()).as(text).isEqualTo(RiskLevel.NONE);
+        }
+    }
+
+    @Test
+    void shouldFlagHarassmentThatTellsSomeoneToDieAsHarmful() {
+        Classification c = engine.classify("kys you attention seeking loser, nobody would miss you", null);
+
+        assertThat(c.flags()).contains(Category.HARMFUL);
+        assertThat(c.subcategories()).containsKey(Subcategory.HARASSMENT.key());
+        assertThat(c.primaryLabel()).isEqualTo("HARMFUL");
+    }
+
+    @Test
+    void shouldFlagAFalseTreatmentClaimStatedAsAdvice() {
+        Classification c = engine.classify(
+                "you're on 3 meds?? stop all of them at once and let your body detox, that's why you feel bad", null);
+
+        assertThat(c.flags()).contains(Category.MISINFORMATION);
+    }
+
+    @Test
+    void shouldRouteANonEnglishCryForHelpToPeople() {
+        Classification c = engine.classify("quiero morir esta noche, ya no puedo más con todo esto", null);
+
+        assertThat(c.language()).isEqualTo("es");
+        assertThat(c.flags()).contains(Category.SELF_HARM);
+        assertThat(c.selfHarmRisk()).isGreaterThanOrEqualTo(RiskLevel.MODERATE);
+    }
+
+    @Test
+    void shouldKeepTheContractInvariantsOnEveryResult() {
+        for (String text : List.of("hello", "i want to die", "go die loser", "vaccines cause autism", "")) {
+            Classification c = engine.classify(text, null);
+            assertThat(c.flagged()).isEqualTo(!c.flags().isEmpty());
+            if (c.selfHarmRisk().atLeast(RiskLevel.MODERATE)) {
+                assertThat(c.flags()).contains(Category.SELF_HARM);
+            }
+            assertThat(c.scores()).containsOnlyKeys(Category.values());
+            assertThat(c.scores().values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+        }
+    }
+
+    @Test
+    void shouldFailClosedWhenTheSelfHarmModelBreaks() {
+        ClassificationEngine broken =
+                new ClassificationEngine(extractor, new BrokenScorer(), "test", EngineSettings.defaults());
+
+        Classification c = broken.classify("everything is fine, just a normal day", null);
+
+        assertThat(c.degraded()).isTrue();
+        assertThat(c.flags()).contains(Category.SELF_HARM);
+        assertThat(c.selfHarmRisk()).isEqualTo(RiskLevel.MODERATE);
+    }
+
+    @Test
+    void shouldFailClosedWhenTokenisingBreaksOnAPostWithASelfHarmCue() {
+        FeatureExtractor brokenTokens = new FeatureExtractor(
+                new dev.modpipe.classifier.normalize.TextNormalizer(dev.modpipe.classifier.normalize.Lexicon.of(
+                        extractor.cues().words())),
+                dev.modpipe.classifier.normalize.LanguageGuesser.fromClasspath(),
+                new dev.modpipe.classifier.normalize.TextAnalyzer(
+                        new opennlp.tools.sentdetect.SentenceDetector() {
+                            @Override
+                            public String[] sentDetect(CharSequence s) {
+                                return new String[0];
+                            }
+
+                            @Override
+                            public opennlp.tools.util.Span[] sentPosDetect(CharSequence s) {
+                                return new opennlp.tools.util.Span[0];
+                            }
+                        },
+                        new opennlp.tools.tokenize.Tokenizer() {
+                            @Override
+                            public String[] tokenize(String s) {
+                                throw new IllegalStateException("broken");
+                            }
+
+                            @Override
+                            public opennlp.tools.util.Span[] tokenizePos(String s) {
+                                throw new IllegalStateException("broken");
+                            }
+                        }),
+                extractor.cues(),
+                extractor.claims());
+        ClassificationEngine degraded = new ClassificationEngine(brokenTokens, models, EngineSettings.defaults());
+
+        Classification c = degraded.classify("i want to die", null);
+
+        assertThat(c.degraded()).isTrue();
+        assertThat(c.flags()).contains(Category.SELF_HARM);
+    }
+
+    @Test
+    void shouldGiveTheSameAnswersFromManyThreads() {
+        List<String> texts = List.of(
+                "i have the pills ready, tonight is the night",
+                "send $50 in gift cards and I'll cure your anxiety",
+                "you are a pathetic waste of oxygen",
+                "had a lovely walk with my dog today");
+        List<Classification> expected =
+                texts.stream().map(t -> engine.classify(t, null)).toList();
+
+        List<Boolean> same = IntStream.range(0, 400)
+                .parallel()
+                .mapToObj(i -> {
+                    Classification c = engine.classify(texts.get(i % texts.size()), null);
+                    Classification e = expected.get(i % texts.size());
+                    return c.scores().equals(e.scores()) && c.selfHarmRisk() == e.selfHarmRisk();
+                })
+                .toList();
+
+        assertThat(same).containsOnly(true);
+    }
+
+    private static final class BrokenScorer implements ClassificationEngine.Scorer {
+        @Override
+        public double score(Category category, String[] document) {
+            throw new IllegalStateException("model broken");
+        }
+
+        @Override
+        public Map<Subcategory, Double> subcategories(Category category, String[] document) {
+            throw new IllegalStateException("model broken");
+        }
+
+        @Override
+        public Map<RiskLevel, Double> risk(String[] document) {
+            throw new IllegalStateException("model broken");
+        }
+    }
+}
