@@ -873,12 +873,19 @@
       return; // nothing of the post reaches the page until it is revealed
     }
     var evidence = detail.evidence || [];
-    $('post-source').textContent = 'The review API carries the classifier\'s evidence, not the whole post: the '
-      + 'flagged passages are shown at their place in the post, with what lies between them left out.';
-    if (evidence.length) {
-      text.appendChild(excerpts(evidence));
+    var whole = detail.classification && typeof detail.classification.text === 'string'
+      ? detail.classification.text : null;
+    if (whole !== null) {
+      $('post-source').textContent = 'The whole post, with the classifier\'s evidence marked.';
+      text.appendChild(highlight(whole, evidence));
     } else {
-      text.appendChild(h('span', { class: 'gap' }, 'No evidence spans for this post.'));
+      $('post-source').textContent = 'This verdict does not carry the post\'s text: the flagged passages are '
+        + 'shown at their place in the post, with what lies between them left out.';
+      if (evidence.length) {
+        text.appendChild(excerpts(evidence));
+      } else {
+        text.appendChild(h('span', { class: 'gap' }, 'No evidence spans for this post.'));
+      }
     }
     evidence.forEach(function (e) {
       list.appendChild(h('li', null, badge('cat', e.category), ' ', e.cue, ': “', e.text, '”',

@@ -15,6 +15,10 @@ import java.util.Map;
  * order with the other events about the post. It is absent (read as {@code CREATED}) in events of
  * writers that predate it.
  *
+ * <p>{@code text} extends contract v1 too: the classified text (title, a newline, then the body),
+ * which the evidence offsets index, so that a moderator sees the whole post beside its evidence.
+ * It is absent for a deleted post.
+ *
  * <p>{@code degraded} means a stage of the pipeline failed for this post; such a post that could
  * carry a self-harm signal is flagged, never dropped.
  */
@@ -36,9 +40,12 @@ public record PostClassified(
         List<Category> flags,
         boolean flagged,
         List<Evidence> evidence,
-        boolean degraded) {
+        boolean degraded,
+        String text) {
 
     public static final int CURRENT_SCHEMA_VERSION = 1;
+    /** A title, a newline and a body at their longest. */
+    public static final int MAX_TEXT_LENGTH = PostEvent.MAX_TITLE_LENGTH + 1 + PostEvent.MAX_BODY_LENGTH;
 
     public PostClassified {
         Checks.schemaVersion(schemaVersion);
@@ -58,6 +65,7 @@ public record PostClassified(
             throw new InvalidEventException("flags", "must not repeat a category");
         }
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        Checks.maxLength(text, MAX_TEXT_LENGTH, "text");
         if (flagged != !flags.isEmpty()) {
             throw new InvalidEventException("flagged", "must be true exactly when flags is not empty");
         }
@@ -115,6 +123,7 @@ public record PostClassified(
                 new ArrayList<>(),
                 false,
                 List.of(),
-                false);
+                false,
+                null);
     }
 }

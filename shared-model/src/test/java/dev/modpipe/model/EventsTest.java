@@ -98,7 +98,8 @@ class EventsTest {
                 List.of(Category.SELF_HARM),
                 true,
                 List.of(),
-                false);
+                false,
+                null);
 
         assertThat(verdict.type()).isEqualTo(EventType.CREATED);
         assertThat(verdict.score(Category.HARMFUL)).isZero();

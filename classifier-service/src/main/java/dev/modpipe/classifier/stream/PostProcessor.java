@@ -53,7 +53,8 @@ public final class PostProcessor {
         if (post.type() == EventType.DELETED) {
             return new Classified(PostClassified.deleted(post, engine.modelVersion(), now));
         }
-        Classification c = engine.classify(post.fullText(), post.language());
+        String text = post.fullText();
+        Classification c = engine.classify(text, post.language());
         return new Classified(new PostClassified(
                 PostClassified.CURRENT_SCHEMA_VERSION,
                 post.type(),
@@ -72,6 +73,7 @@ public final class PostProcessor {
                 c.flags(),
                 c.flagged(),
                 c.evidence(),
-                c.degraded()));
+                c.degraded(),
+                text));
     }
 }

@@ -30,7 +30,10 @@ public record ItemDetailView(
         List<HistoryEntryView> authorHistory,
         @Nullable DecisionView decision) {
 
-    /** The classifier's verdict on the item's latest revision. */
+    /**
+     * The classifier's verdict on the item's latest revision, with the classified text (title, a
+     * newline, the body) that the evidence offsets index, when the classifier sent it.
+     */
     @Serdeable
     public record ClassificationView(
             int revision,
@@ -43,7 +46,8 @@ public record ItemDetailView(
             List<Category> flags,
             boolean flagged,
             boolean degraded,
-            @Nullable String language) {
+            @Nullable String language,
+            @Nullable String text) {
 
         static ClassificationView of(PostClassified v) {
             return new ClassificationView(
@@ -57,7 +61,8 @@ public record ItemDetailView(
                     v.flags(),
                     v.flagged(),
                     v.degraded(),
-                    v.language());
+                    v.language(),
+                    v.text());
         }
     }
 

@@ -35,6 +35,8 @@ if c.type == 'DELETED' then
   redis.call('EXPIRE', postKey, retention)
   if openId then
     close_item(openId, 'CLOSED', 'DELETED', c.actor, 'the post was deleted on its platform', retention)
+    -- the verdict carries the post's text: a post deleted on its platform leaves Redis with it
+    redis.call('HDEL', item_key(openId), 'classification')
     return {'CLOSED', openId}
   end
   return {'NOOP', ''}

@@ -150,7 +150,8 @@ class ConsoleBrowserTest {
                 Map.of("self_harm/intent_plan", 0.93),
                 List.of(
                         span(Category.SELF_HARM, "means", imminentText, "<b>I have the pills</b>"),
-                        span(Category.SELF_HARM, "timeline", imminentText, "tonight"))));
+                        span(Category.SELF_HARM, "timeline", imminentText, "tonight")),
+                imminentText));
         List<String> seeded = List.of("p-imminent", "p-high", "p-misinfo", "p-threat", "p-hate");
         await().atMost(WAIT).until(() -> apiQueue(MOD_A).containsAll(seeded));
         browser.screenshot("01-sign-in");
@@ -216,6 +217,10 @@ class ConsoleBrowserTest {
         assertThat(browser.shown("post-body")).isTrue();
         assertThat(browser.focused()).isEqualTo("post-text");
         assertThat(marks()).containsExactly("<b>I have the pills</b>", "tonight");
+        assertThat(browser.text("post-text"))
+                .as("the whole post is shown, not only its evidence")
+                .contains("I said goodbye to everyone")
+                .contains("is the night.");
         assertThat(browser.js("return document.querySelectorAll('#post-text b, #item b').length"))
                 .isEqualTo(0L);
         assertThat(browser.text("evidence-list")).contains("means: “<b>I have the pills</b>”", "timeline: “tonight”");
@@ -684,6 +689,18 @@ class ConsoleBrowserTest {
             Map<Category, Double> flagged,
             Map<String, Double> subcategories,
             List<Evidence> evidence) {
+        return verdict(postId, receivedAt, author, risk, flagged, subcategories, evidence, null);
+    }
+
+    private static PostClassified verdict(
+            String postId,
+            Instant receivedAt,
+            String author,
+            RiskLevel risk,
+            Map<Category, Double> flagged,
+            Map<String, Double> subcategories,
+            List<Evidence> evidence,
+            String text) {
         Map<Category, Double> scores = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
             scores.put(c, flagged.getOrDefault(c, 0.02));
@@ -706,7 +723,8 @@ class ConsoleBrowserTest {
                 new ArrayList<>(flagged.keySet()),
                 true,
                 evidence,
-                false);
+                false,
+                text);
     }
 
     private static void publish(PostClassified verdict) {

@@ -182,7 +182,10 @@ class RedisReviewQueueTest {
     void shouldCloseTheItemWhenThePostIsDeletedAndIgnoreLaterVerdicts() {
         UpsertResult created = apply(Verdicts.post("p-4")
                 .selfHarm(RiskLevel.MODERATE, Subcategory.IDEATION)
+                .text("I keep thinking about it every night")
                 .build());
+        assertThat(queue.find(created.itemId()).orElseThrow().classification())
+                .contains("I keep thinking about it every night");
 
         UpsertResult deleted = queue.apply(ItemUpdate.of(Verdicts.post("p-4").deleted(), "unused"));
         UpsertResult late =
@@ -193,6 +196,9 @@ class RedisReviewQueueTest {
         ReviewItem item = queue.find(created.itemId()).orElseThrow();
         assertThat(item.state()).isEqualTo(ItemState.CLOSED);
         assertThat(item.closedReason()).isEqualTo("DELETED");
+        assertThat(item.classification())
+                .as("a deleted post's text leaves Redis")
+                .isNull();
         assertThat(listedPostIds(QueueFilter.NONE)).isEmpty();
         assertThat(redis.jedis.ttl(redis.keys.item(created.itemId()))).isPositive();
     }

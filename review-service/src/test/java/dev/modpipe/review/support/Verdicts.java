@@ -37,6 +37,7 @@ public final class Verdicts {
         private final Map<String, Double> subcategories = new LinkedHashMap<>();
         private final List<Category> flags = new ArrayList<>();
         private final List<Evidence> evidence = new ArrayList<>();
+        private String text;
 
         Builder(String postId) {
             this.postId = postId;
@@ -57,6 +58,12 @@ public final class Verdicts {
 
         public Builder author(String a) {
             authorId = a;
+            return this;
+        }
+
+        /** The classified text that the evidence offsets index. */
+        public Builder text(String t) {
+            text = t;
             return this;
         }
 
@@ -130,7 +137,8 @@ public final class Verdicts {
                     flags,
                     !flags.isEmpty(),
                     evidence,
-                    false);
+                    false,
+                    text);
         }
 
         /** The DELETED pass-through for this post. */
@@ -153,7 +161,8 @@ public final class Verdicts {
                     List.of(),
                     false,
                     List.of(),
-                    false);
+                    false,
+                    null);
         }
     }
 }
