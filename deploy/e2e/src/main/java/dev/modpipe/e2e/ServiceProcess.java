@@ -12,26 +12,78 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
-/** One of the services, run from its built jar as a real process, as in production. */
+/**
+ * One of the services, run from its built jar as a real process, as in production. Also runs any
+ * main class of a classpath the same way (the benchmark's pass-through relay), so every process of
+ * a run is started, health-checked, measured and stopped alike.
+ */
 public final class ServiceProcess implements AutoCloseable {
+    /** What the end-to-end tests run services with: a small heap and a quick start (C1 only). */
+    public static final List<String> TEST_JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
-    private final Path jar;
+    private final Path required;
+    private final List<String> launch;
+    private final List<String> jvmOptions;
     private final Map<String, String> env;
     private final String healthUrl;
+    private final String metricsUrl;
     private final Path log;
     private Process process;
 
-    public ServiceProcess(String name, Path jar, Map<String, String> env, String healthUrl, Path logDir) {
+    private ServiceProcess(
+            String name,
+            Path required,
+            List<String> launch,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            String healthUrl,
+            String metricsUrl,
+            Path logDir) {
         this.name = name;
-        this.jar = jar;
-        this.env = env;
+        this.required = required;
+        this.launch = List.copyOf(launch);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.env = Map.copyOf(env);
         this.healthUrl = healthUrl;
+        this.metricsUrl = metricsUrl;
         this.log = logDir.resolve(name + ".log");
+    }
+
+    /** A process run from a jar ({@code java OPTIONS -jar JAR}). */
+    public static ServiceProcess ofJar(
+            String name,
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            String healthUrl,
+            String metricsUrl,
+            Path logDir) {
+        return new ServiceProcess(
+                name, jar, List.of("-jar", jar.toString()), jvmOptions, env, healthUrl, metricsUrl, logDir);
+    }
+
+    /** A process run from a main class ({@code java OPTIONS -cp CLASSPATH MAIN ARGS}). */
+    public static ServiceProcess ofMainClass(
+            String name,
+            String classpath,
+            String mainClass,
+            List<String> args,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            String healthUrl,
+            String metricsUrl,
+            Path logDir) {
+        List<String> launch = new ArrayList<>(List.of("-cp", classpath, mainClass));
+        launch.addAll(args);
+        return new ServiceProcess(name, null, launch, jvmOptions, env, healthUrl, metricsUrl, logDir);
     }
 
     /** Starts the process (unless it runs) and waits until its health endpoint answers 2xx. */
@@ -39,17 +91,13 @@ public final class ServiceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return this;
         }
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the Maven build (package) first");
+        if (required != null && !Files.exists(required)) {
+            throw new IllegalStateException(required + " is missing: run the Maven build (package) first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m",
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -125,5 +173,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The operating system's id of the running process (for /proc readings), empty when it does not run. */
+    public OptionalLong pid() {
+        return isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+    }
+
+    public String healthUrl() {
+        return healthUrl;
+    }
+
+    /** Where the process serves Prometheus metrics. */
+    public String metricsUrl() {
+        return metricsUrl;
     }
 }

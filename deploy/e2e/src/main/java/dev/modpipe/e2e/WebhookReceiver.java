@@ -7,13 +7,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** A real HTTP server standing in for on-call staff's webhook endpoint; keeps every JSON body. */
+/**
+ * A real HTTP server standing in for on-call staff's webhook endpoint; keeps every JSON body with
+ * the moment it arrived (so the benchmark can time a crisis from receipt to notification).
+ */
 public final class WebhookReceiver implements AutoCloseable {
+    /**
+     * One delivered message.
+     *
+     * @param nanoTime {@link System#nanoTime()} when the body had been read, on this JVM's clock
+     * @param at the same moment as wall-clock time
+     */
+    public record Delivery(JsonNode body, long nanoTime, Instant at) {}
+
     private final HttpServer server;
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final Queue<Delivery> received = new ConcurrentLinkedQueue<>();
 
     public WebhookReceiver() {
         try {
@@ -23,7 +36,8 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
-                received.add(EventJson.mapper().readTree(body.readAllBytes()));
+                JsonNode json = EventJson.mapper().readTree(body.readAllBytes());
+                received.add(new Delivery(json, System.nanoTime(), Instant.now()));
             } catch (IOException e) {
                 // a malformed body is still acknowledged; the test sees nothing new
             }
@@ -37,7 +51,13 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
+    /** The bodies received so far, in order of arrival. */
     public List<JsonNode> received() {
+        return received.stream().map(Delivery::body).toList();
+    }
+
+    /** The messages received so far with their arrival times, in order of arrival. */
+    public List<Delivery> deliveries() {
         return List.copyOf(received);
     }
 
