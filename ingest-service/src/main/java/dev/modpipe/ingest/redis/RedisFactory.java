@@ -20,6 +20,9 @@ public class RedisFactory {
         pool.setMinIdle(0);
         pool.setMaxWait(properties.poolWait());
         pool.setBlockWhenExhausted(true);
+        // after a Redis restart or failover, pooled connections are dead: check each one on borrow,
+        // so the first requests after recovery are not answered 503 for a stale socket
+        pool.setTestOnBorrow(true);
         pool.setJmxEnabled(false);
         int timeout = (int) properties.timeout().toMillis();
         return new JedisPooled(pool, properties.uri(), timeout, timeout);
