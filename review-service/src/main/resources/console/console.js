@@ -1130,13 +1130,16 @@
               })))
             : '—'),
           h('td', null, h('div', { class: 'row-actions' },
-            active
+            !has('ONCALL')
+              ? h('span', { class: 'hint' }, 'read only')
+              : null,
+            active && has('ONCALL')
               ? h('button', {
                 type: 'button', class: 'button primary small', 'data-focus-key': 'ack-' + a.alertId,
                 'aria-label': 'Acknowledge the alert for ' + ref, onclick: function () { alertAction(a, 'ack'); }
               }, 'Acknowledge')
               : null,
-            active || a.state === 'ACKED'
+            has('ONCALL') && (active || a.state === 'ACKED')
               ? h('button', {
                 type: 'button', class: 'button secondary small', 'data-focus-key': 'resolve-' + a.alertId,
                 'aria-label': 'Resolve the alert for ' + ref, onclick: function () { alertAction(a, 'resolve'); }

@@ -50,7 +50,7 @@ public class AlertController {
      * @return the alerts
      */
     @Get
-    @RequiresRole(Role.ONCALL)
+    @RequiresRole({Role.ONCALL, Role.LEAD})
     public List<AlertView> list(
             @QueryValue @Nullable AlertState state, @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return alerts.list(state, limit).stream()
@@ -65,7 +65,7 @@ public class AlertController {
      * @return the alert
      */
     @Get("/{alertId}")
-    @RequiresRole(Role.ONCALL)
+    @RequiresRole({Role.ONCALL, Role.LEAD})
     public AlertView detail(@PathVariable String alertId) {
         return withHistory(alerts.find(wellFormed(alertId)).orElseThrow(() -> new AlertNotFoundException(alertId)));
     }

@@ -383,6 +383,9 @@ class ConsoleBrowserTest {
         signIn(LEAD);
         assertThat(browser.shown("nav-queue")).isTrue();
         assertThat(browser.shown("nav-audit")).isTrue();
+        assertThat(browser.shown("nav-alerts"))
+                .as("leads see alerts, read only")
+                .isTrue();
         assertThat(browser.shown("lane-field"))
                 .as("leads may work the escalated lane")
                 .isTrue();

@@ -187,10 +187,11 @@ class EscalationTest {
                         open.at(),
                         null));
 
-        // on-call staff see it; moderators may not
+        // on-call staff and leads see it; moderators may not
         HttpResponse<String> list = app.get("/v1/alerts?state=OPEN", ONCALL);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(alertId).doesNotContain("author-secret-77");
+        assertThat(app.get("/v1/alerts?state=OPEN", LEAD).body()).contains(alertId);
         assertThat(app.get("/v1/alerts", MOD_A).statusCode()).isEqualTo(403);
         assertThat(app.get("/metrics", null).body()).contains("review_alerts_time_to_first_notification_seconds_count");
     }
@@ -241,6 +242,9 @@ class EscalationTest {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> receiver.received(SECONDARY, about(alertId)).isEmpty());
         assertThat(app.post("/v1/alerts/" + alertId + "/ack", MOD_A, null).statusCode())
+                .isEqualTo(403);
+        assertThat(app.post("/v1/alerts/" + alertId + "/ack", LEAD, null).statusCode())
+                .as("leads see alerts; acknowledging is on-call's")
                 .isEqualTo(403);
 
         HttpResponse<String> resolved = app.post("/v1/alerts/" + alertId + "/resolve", ONCALL, null);
