@@ -399,7 +399,7 @@ class ReviewApiTest {
                     .doesNotContain("review_queue_depth{class=\"MISINFORMATION\"} 0.0");
         });
 
-        HttpResponse<String> openApi = app.get("/openapi/review-service-1.yml", null);
+        HttpResponse<String> openApi = app.get("/openapi/review-service.yml", null);
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.body())
                 .contains("/v1/queue/claim:")
