@@ -139,8 +139,11 @@ public final class ClassificationEngine {
 
         List<Category> flags = new ArrayList<>();
         double sh = scores.get(Category.SELF_HARM);
-        boolean selfHarm = sh >= settings.threshold(Category.SELF_HARM)
-                || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())
+        // The categorizers learnt English: on other languages their scores are noise, so there
+        // only the (multilingual) cues flag self-harm.
+        boolean selfHarm = (english
+                        && (sh >= settings.threshold(Category.SELF_HARM)
+                                || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || rule.level() == RiskLevel.IMMINENT;
         RiskLevel risk = RiskLevel.NONE;
         if (!english && rule.anyActiveSelfHarmCue()) {
@@ -161,7 +164,15 @@ public final class ClassificationEngine {
         if (selfHarm) {
             flags.add(Category.SELF_HARM);
             risk = RiskLevel.max(risk, RiskLevel.max(RiskLevel.LOW, rule.level()));
-            risk = RiskLevel.max(risk, modelRisk(doc, failed));
+            if (english) {
+                // IMMINENT wakes on-call staff: it takes explicit evidence (a rule), never the
+                // risk model alone, which at most says HIGH.
+                RiskLevel model = modelRisk(doc, failed);
+                if (model == RiskLevel.IMMINENT && rule.level() != RiskLevel.IMMINENT) {
+                    model = RiskLevel.HIGH;
+                }
+                risk = RiskLevel.max(risk, model);
+            }
         }
         for (Category c : List.of(Category.HARMFUL, Category.MISINFORMATION)) {
             if (!modelFailed.contains(c) && scores.get(c) >= settings.threshold(c)) {

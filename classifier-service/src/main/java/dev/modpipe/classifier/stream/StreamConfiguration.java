@@ -10,8 +10,13 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
 
 /** Wires the engine (models loaded once) and the {@code classify} function. */
 @Configuration(proxyBeanMethods = false)
@@ -35,13 +40,32 @@ public class StreamConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetterPublisher deadLetterPublisher(
+    ResultPublisher resultPublisher(
             ClassifierProperties properties, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-        return new DeadLetterPublisher(brokers, properties.topics().postsDlq());
+        return new ResultPublisher(
+                brokers, properties.topics().classified(), properties.topics().postsDlq());
     }
 
     @Bean
-    ClassifyFunction classify(PostProcessor processor, DeadLetterPublisher deadLetters, MeterRegistry meters) {
-        return new ClassifyFunction(processor, deadLetters, meters);
+    ClassifyBatchConsumer classify(PostProcessor processor, ResultPublisher publisher, MeterRegistry meters) {
+        return new ClassifyBatchConsumer(processor, publisher, meters);
+    }
+
+    /**
+     * Offsets are committed after each poll's listener call returns (ack mode BATCH), never for a
+     * poll whose call threw: a failed poll is delivered again, without limit, one second apart, so a
+     * post is never skipped (the default would give up after 10 attempts and commit past it).
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> atLeastOnceContainer() {
+        return (container, destination, group) -> {
+            container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+            container.setCommonErrorHandler(
+                    new DefaultErrorHandler(new FixedBackOff(1000L, FixedBackOff.UNLIMITED_ATTEMPTS)));
+            log.info(
+                    "listener container for {} ({}): ack mode BATCH, failed polls retried without limit",
+                    destination,
+                    group);
+        };
     }
 }
