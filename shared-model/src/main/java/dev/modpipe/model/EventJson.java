@@ -95,6 +95,15 @@ public final class EventJson {
     }
 
     private static String pathOf(JsonMappingException e) {
+        String path = fieldPath(e);
+        return path.isEmpty() ? "value" : path;
+    }
+
+    /**
+     * The JSON path of the field a binding error is about, such as {@code posts[3].body}; empty
+     * when the error is about the document itself.
+     */
+    public static String fieldPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -106,6 +115,6 @@ public final class EventJson {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "value" : path.toString();
+        return path.toString();
     }
 }

@@ -248,11 +248,11 @@ public final class SubmissionJson {
         }
         if (e instanceof JsonMappingException mapping
                 && mapping.getCause() instanceof InputCoercionException
-                && !path(mapping).isEmpty()) {
-            return new FieldError(prefix + path(mapping), "is a number out of range");
+                && !EventJson.fieldPath(mapping).isEmpty()) {
+            return new FieldError(prefix + EventJson.fieldPath(mapping), "is a number out of range");
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String path = path(mismatch);
+            String path = EventJson.fieldPath(mismatch);
             String message = mismatch.getOriginalMessage();
             if (message != null && message.startsWith("Trailing token")) {
                 return new FieldError("body", "is not valid JSON: more follows the object" + location(mismatch));
@@ -262,8 +262,9 @@ public final class SubmissionJson {
             }
             return new FieldError(prefix + path, "must be " + expected(mismatch.getTargetType()));
         }
-        if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
-            return new FieldError(prefix + path(mapping), "has the wrong type or format");
+        if (e instanceof JsonMappingException mapping
+                && !EventJson.fieldPath(mapping).isEmpty()) {
+            return new FieldError(prefix + EventJson.fieldPath(mapping), "has the wrong type or format");
         }
         if (e instanceof JsonProcessingException processing) {
             String detail = processing.getOriginalMessage();
@@ -289,21 +290,6 @@ public final class SubmissionJson {
             return "an ISO-8601 UTC timestamp such as 2026-11-21T10:00:00Z";
         }
         return "a JSON object";
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String currentName(InputCoercionException e) {
