@@ -347,7 +347,8 @@ public final class CueCatalogue {
         if (r.rule.category() == Category.SELF_HARM && reported(r, t, sentenceStart)) {
             return CueHit.Context.REPORTED;
         }
-        if (r.rule.category() == Category.SELF_HARM && past(r, t, sentenceStart, sentenceEnd)) {
+        if (r.rule.category() == Category.SELF_HARM
+                && (past(r, t, sentenceStart, sentenceEnd) || pastStory(r, text, t, sentenceStart, sentenceEnd))) {
             return CueHit.Context.PAST;
         }
         if (mitigatedSentence[r.sentence] && r.rule.category() == Category.SELF_HARM) {
@@ -430,6 +431,43 @@ public final class CueCatalogue {
             }
         }
         return true;
+    }
+
+    private static final Set<String> PAST_FORMS = Set.of("had", "was", "were", "did", "picked", "wrote", "tried");
+    private static final Set<String> RECENT_UNITS =
+            Set.of("minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "seconds", "moments");
+    private static final Set<String> NOW_WORDS =
+            Set.of("again", "still", "lately", "tonight", "now", "today", "am", "will", "going", "tomorrow", "have");
+
+    /**
+     * A story told about the past: the previous sentence sets the time ("two years ago I…") and
+     * the hit, in a past form ("I had a plan"), continues it with nothing in its sentence about now.
+     */
+    private static boolean pastStory(Raw r, AnalyzedText text, String[] t, int sentenceStart, int sentenceEnd) {
+        if (r.sentence == 0) {
+            return false;
+        }
+        boolean pastForm = false;
+        for (int i = r.start; i < r.end; i++) {
+            pastForm |= PAST_FORMS.contains(t[i]);
+        }
+        if (!pastForm) {
+            return false;
+        }
+        for (int i = sentenceStart; i < sentenceEnd; i++) {
+            if (NOW_WORDS.contains(t[i])) {
+                return false;
+            }
+        }
+        int prev = r.sentence - 1;
+        int prevStart = text.sentenceStart(prev);
+        int prevEnd = text.sentenceEnd(prev);
+        for (int i = prevStart; i < prevEnd; i++) {
+            if (RECENT_UNITS.contains(t[i])) {
+                return false; // "twenty minutes ago" is now
+            }
+        }
+        return past(r, t, prevStart, prevEnd);
     }
 
     private record Raw(CueRule rule, int sentence, int start, int end) {}

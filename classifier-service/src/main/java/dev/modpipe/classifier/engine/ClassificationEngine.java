@@ -46,6 +46,15 @@ import org.slf4j.LoggerFactory;
 public final class ClassificationEngine {
     private static final Logger log = LoggerFactory.getLogger(ClassificationEngine.class);
 
+    /** Lowest HARMFUL/MISINFORMATION score at which an active signal cue of the category flags it. */
+    static final double SIGNAL_CUE_GATE = 0.2;
+
+    /** The self-harm cue naming a hobby or cooking context ({@code cues.txt}). */
+    static final String HOBBY_CUE = "hobby";
+
+    /** SELF_HARM threshold in a hobby context without an active self-harm cue of MODERATE or more. */
+    static final double HOBBY_SELF_HARM_THRESHOLD = 0.9;
+
     private final FeatureExtractor extractor;
     private final Scorer scorer;
     private final RiskRules rules = new RiskRules();
@@ -141,8 +150,14 @@ public final class ClassificationEngine {
         double sh = scores.get(Category.SELF_HARM);
         // The categorizers learnt English: on other languages their scores are noise, so there
         // only the (multilingual) cues flag self-harm.
+        // A hobby or cooking context ("knife skills class tonight") with no active self-harm cue
+        // of its own: the words of means and timelines are the hobby's, so the model must be sure.
+        double shThreshold = settings.threshold(Category.SELF_HARM);
+        if (hasCue(f, Category.SELF_HARM, HOBBY_CUE) && !rule.level().atLeast(RiskLevel.MODERATE)) {
+            shThreshold = Math.max(shThreshold, HOBBY_SELF_HARM_THRESHOLD);
+        }
         boolean selfHarm = (english
-                        && (sh >= settings.threshold(Category.SELF_HARM)
+                        && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || rule.level() == RiskLevel.IMMINENT;
         RiskLevel risk = RiskLevel.NONE;
@@ -175,7 +190,13 @@ public final class ClassificationEngine {
             }
         }
         for (Category c : List.of(Category.HARMFUL, Category.MISINFORMATION)) {
-            if (!modelFailed.contains(c) && scores.get(c) >= settings.threshold(c)) {
+            if (modelFailed.contains(c)) {
+                continue;
+            }
+            double score = scores.get(c);
+            // an active signal cue of the category (a veiled threat, a scam's payment request) is
+            // evidence of its own: the model then only has to find the post plausible
+            if (score >= settings.threshold(c) || (english && score >= SIGNAL_CUE_GATE && hasActiveSignal(f, c))) {
                 flags.add(c);
             }
         }
@@ -183,6 +204,24 @@ public final class ClassificationEngine {
         List<Evidence> evidence = evidence(f, flags);
         return new Classification(
                 f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
+    }
+
+    private static boolean hasCue(PostFeatures f, Category c, String cue) {
+        for (CueHit hit : f.cues()) {
+            if (hit.rule().category() == c && hit.rule().cue().equals(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasActiveSignal(PostFeatures f, Category c) {
+        for (CueHit hit : f.cues()) {
+            if (hit.rule().category() == c && hit.rule().kind() == CueRule.Kind.SIGNAL && hit.active()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RiskLevel modelRisk(String[] doc, EnumSet<Stage> failed) {

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The quality gate: the shipped models on the dev split (never trained on). The floors below are
  * what the models reach today and must not regress; the issue's targets (macro-F1 0.85,
- * HIGH+IMMINENT recall 0.95, hard-negative false positives 5%) are printed beside them and are not
- * yet met (see the module README).
+ * HIGH+IMMINENT recall 0.95, hard-negative false positives 5%) are printed beside them; the
+ * hard-negative target is not yet met (see the module README).
  */
 class DevSplitQualityGateTest {
-    static final double FLOOR_MACRO_F1 = 0.76;
-    static final double FLOOR_HIGH_RECALL = 0.90;
-    static final double CEILING_HARD_NEGATIVE_FPR = 0.10;
+    static final double FLOOR_MACRO_F1 = 0.84;
+    static final double FLOOR_HIGH_RECALL = 0.95;
+    static final double CEILING_HARD_NEGATIVE_FPR = 0.06;
 
     @Test
     void shouldKeepTheDevSplitFiguresAtOrAboveTheirFloors() {

@@ -55,6 +55,36 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldRateGivingThingsAwayWithLettersAndADateAsHighRisk() {
+        Classification c =
+                engine.classify("I gave away my guitar and wrote letters to everyone. It ends on Friday", null);
+
+        assertThat(c.flags()).contains(Category.SELF_HARM);
+        assertThat(c.selfHarmRisk().atLeast(RiskLevel.HIGH)).isTrue();
+    }
+
+    @Test
+    void shouldNotFlagAHobbyWithMeansAndTimelineWordsOrAPastStory() {
+        for (String text : List.of(
+                "Knife skills class tonight, wish me luck keeping all ten fingers",
+                "Two years ago I had a plan and a date. Today I'm three years clean and happy.")) {
+            Classification c = engine.classify(text, null);
+            assertThat(c.flags()).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFlagVeiledThreatsAndPaymentScamsAsHarmful() {
+        for (String text : List.of(
+                "I know where you live. You'll regret it",
+                "see you in the car park after work, you'll regret crossing me",
+                "hey sweetheart, I need you to buy some gift cards and send me the codes, I'll pay you back")) {
+            Classification c = engine.classify(text, null);
+            assertThat(c.flags()).as(text).contains(Category.HARMFUL);
+        }
+    }
+
+    @Test
     void shouldFlagHarassmentThatTellsSomeoneToDieAsHarmful() {
         Classification c = engine.classify("kys you attention seeking loser, nobody would miss you", null);
 
