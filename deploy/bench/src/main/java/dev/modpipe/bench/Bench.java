@@ -70,6 +70,15 @@ final class Bench implements AutoCloseable {
     private final HttpSubmitter singleSubmitter;
     private final Map<PostKind, int[]> verdicts = new EnumMap<>(PostKind.class);
     private Baseline baseline;
+    /** review-service's committed offsets on the classified topic, read every 200 ms while the bench runs. */
+    private final AtomicLong reviewDone = new AtomicLong();
+
+    private final AtomicLong reviewBase = new AtomicLong();
+    private final ScheduledExecutorService reviewPoller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "review-offsets");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Bench(Options options, Pipeline pipeline, ProcessSampler sampler, TimeBase time, PostMix mix) {
         this.options = options;
@@ -93,6 +102,20 @@ final class Bench implements AutoCloseable {
         this.verdictSubmitter = new VerdictSubmitter(bootstrap, Topics.CLASSIFIED.defaultName(), PLATFORM);
         this.batchSubmitter = new HttpSubmitter(pipeline.ingestUrl(""), Pipeline.API_KEY, options.batchSize);
         this.singleSubmitter = new HttpSubmitter(pipeline.ingestUrl(""), Pipeline.API_KEY, 1);
+        long base = reviewLag.committed();
+        reviewBase.set(base);
+        reviewDone.set(base);
+        reviewPoller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        reviewDone.set(reviewLag.committed());
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot read review-service's offsets: {}", e.toString());
+                    }
+                },
+                0,
+                200,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Starts the system with its own broker and Redis and tracks its processes. */
@@ -145,20 +168,37 @@ final class Bench implements AutoCloseable {
 
     /** Load to warm up every JVM (JIT, pools, connections); nothing is recorded. */
     void warmUp(Duration duration) {
-        LOG.info("warming up for {} s (HTTP batches, as fast as absorbed)", duration.toSeconds());
+        LOG.info(
+                "warming up for {} s (HTTP batches, then straight to the topic, then single posts)",
+                duration.toSeconds());
+        long millis = duration.toMillis();
+        warm(batchSubmitter, 4, Duration.ofMillis(millis * 6 / 10), false);
+        warm(topicSubmitter, options.maxInFlight, Duration.ofMillis(millis * 2 / 10), false);
+        warm(singleSubmitter, options.singleConcurrency, Duration.ofMillis(millis * 2 / 10), false);
+        drain();
+    }
+
+    /** Unmeasured load through one way in, as fast as absorbed. */
+    private void warm(Submitter submitter, int maxCalls, Duration duration, boolean baselineRun) {
         RunLog run = new RunLog("w", mix, SATURATION_CAPACITY);
         registry.add(run);
+        reviewBase.set(reviewDone.get());
         Load.saturate(
-                batchSubmitter,
+                submitter,
                 run,
-                pipelineCompleted(run),
+                baselineRun ? run::classifiedCount : pipelineCompleted(run),
                 options.maxInFlight,
-                4,
+                maxCalls,
                 Duration.ZERO,
                 Duration.ZERO,
-                duration);
+                duration,
+                Map.of());
+        if (baselineRun) {
+            drainBaseline(run);
+        } else {
+            drain();
+        }
         registry.remove(run);
-        drain();
     }
 
     /** Completion for the pipeline: the verdict is on the classified topic and review-service has applied it. */
@@ -166,11 +206,13 @@ final class Bench implements AutoCloseable {
         return () -> Math.min(run.classifiedCount(), reviewDone.get() - reviewBase.get());
     }
 
-    private final AtomicLong reviewDone = new AtomicLong();
-    private final AtomicLong reviewBase = new AtomicLong();
-
     /** A saturation run of one mode ({@code baseline}, {@code topic}, {@code http-batch}, {@code http-single}). */
     Results.ThroughputRun saturation(String mode, int rep) {
+        return saturation(mode, rep, options.measureSeconds);
+    }
+
+    /** A saturation run measured for the given seconds; rep 0 is a warm-up round the report leaves out. */
+    Results.ThroughputRun saturation(String mode, int rep, double measureSeconds) {
         drain();
         RunLog run = new RunLog(mode.substring(0, 1), mix, SATURATION_CAPACITY);
         registry.add(run);
@@ -212,46 +254,34 @@ final class Bench implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-        if (!mode.equals("baseline")) {
-            long base = reviewLag.committed();
-            reviewBase.set(base);
-            reviewDone.set(base);
-            poller.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            reviewDone.set(reviewLag.committed());
-                        } catch (RuntimeException e) {
-                            LOG.warn("cannot read review-service's offsets: {}", e.toString());
-                        }
-                    },
-                    0,
-                    200,
-                    TimeUnit.MILLISECONDS);
-        }
+        long base = reviewLag.committed();
+        reviewBase.set(base);
+        reviewDone.set(base);
         ProcessSampler.Window window = sampler.window();
-        Load.Saturation result;
-        try {
-            result = Load.saturate(
-                    submitter,
-                    run,
-                    completed,
-                    options.maxInFlight,
-                    maxCalls,
-                    Duration.ofMillis((long) (options.warmupSeconds * 1000)),
-                    Duration.ofMillis((long) (options.maxWarmupSeconds * 1000)),
-                    Duration.ofMillis((long) (options.measureSeconds * 1000)));
-        } catch (RuntimeException e) {
-            poller.shutdownNow();
-            throw e;
-        }
+        Load.Saturation result = Load.saturate(
+                submitter,
+                run,
+                completed,
+                options.maxInFlight,
+                maxCalls,
+                Duration.ofMillis((long) (options.warmupSeconds * 1000)),
+                Duration.ofMillis((long) (options.maxWarmupSeconds * 1000)),
+                Duration.ofMillis((long) (measureSeconds * 1000)),
+                stageCounters(run, mode));
         ProcessSampler.Readings readings = window.close();
         long postsInWindow = Math.max(1, completed.getAsLong());
-        poller.shutdownNow();
         if (mode.equals("baseline")) {
             drainBaseline(run);
         } else {
             drain();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && run.classifiedCount() < run.acceptedCount()) {
+            sleep(100);
+        }
+        int missing = Math.max(0, run.acceptedCount() - run.classifiedCount());
+        if (missing > 0) {
+            LOG.warn("{} of {} accepted posts never came out", missing, run.acceptedCount());
         }
         registry.remove(run);
         Map<String, Results.ProcessUse> processes = new LinkedHashMap<>();
@@ -274,22 +304,41 @@ final class Bench implements AutoCloseable {
                 result.completed(),
                 result.seconds(),
                 result.failed(),
+                missing,
                 readings.machineBusyCores(),
                 readings.othersBusyCores(),
                 readings.load1AtEnd(),
+                result.stageRates(),
                 processes);
         LOG.info(
-                "{} {} run {}: {} posts/s (submitted {} /s, {} failed), machine busy {} cores ({} by others), load {}",
+                "{} {} {}: {} posts/s (submitted {} /s, {} failed; per stage {}), machine busy {} cores ({} by"
+                        + " others), load {}",
                 config(),
                 mode,
-                rep,
+                rep == 0 ? "warm-up round (not counted)" : "run " + rep,
                 Math.round(result.postsPerSecond()),
                 Math.round(result.submittedPerSecond()),
                 result.failed(),
+                result.stageRates().entrySet().stream()
+                        .map(e -> e.getKey() + " " + Math.round(e.getValue()))
+                        .toList(),
                 String.format("%.2f", readings.machineBusyCores()),
                 String.format("%.2f", readings.othersBusyCores()),
                 readings.load1AtEnd());
         return throughput;
+    }
+
+    /** What each stage got through, counted separately, to see which one limits. */
+    private Map<String, LongSupplier> stageCounters(RunLog run, String mode) {
+        Map<String, LongSupplier> counters = new LinkedHashMap<>();
+        counters.put("accepted", run::acceptedCount);
+        if (mode.equals("baseline")) {
+            counters.put("relayed", run::classifiedCount);
+        } else {
+            counters.put("classified", run::classifiedCount);
+            counters.put("review", () -> reviewDone.get() - reviewBase.get());
+        }
+        return counters;
     }
 
     private Baseline baseline() {
@@ -306,6 +355,8 @@ final class Bench implements AutoCloseable {
                     .pid()
                     .ifPresent(p -> sampler.track(
                             "passthrough-relay", p, baseline.relay().metricsUrl()));
+            LOG.info("warming the relay up for 5 s");
+            warm(baseline.submitter(), options.maxInFlight, Duration.ofSeconds(5), true);
         }
         return baseline;
     }
@@ -568,6 +619,7 @@ final class Bench implements AutoCloseable {
 
     @Override
     public void close() {
+        reviewPoller.shutdownNow();
         stopBaseline();
         for (ServiceProcess service : pipeline.services()) {
             sampler.untrack(service.name());

@@ -2,7 +2,9 @@ package dev.modpipe.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,7 +39,8 @@ public final class Load {
             long completed,
             double seconds,
             int failed,
-            List<Long> completedPerSecond) {}
+            List<Long> completedPerSecond,
+            Map<String, Double> stageRates) {}
 
     /**
      * Submits as fast as the system absorbs, keeping at most {@code maxInFlight} posts between
@@ -54,7 +57,8 @@ public final class Load {
             int maxCalls,
             Duration warmup,
             Duration maxWarmup,
-            Duration measure) {
+            Duration measure,
+            Map<String, LongSupplier> stages) {
         Semaphore calls = new Semaphore(maxCalls);
         long start = System.nanoTime();
         long warmupEnd = start + warmup.toNanos();
@@ -67,6 +71,7 @@ public final class Load {
         long submittedAtStart = 0;
         long lastCompleted = 0;
         List<Long> perSecond = new ArrayList<>();
+        Map<String, Long> stagesAtStart = new LinkedHashMap<>();
         int next = 0;
         int failedBefore = run.failedCount();
         while (next < run.capacity()) {
@@ -77,6 +82,7 @@ public final class Load {
                 nextSecond = now + TimeUnit.SECONDS.toNanos(1);
                 completedAtStart = completed.getAsLong();
                 submittedAtStart = run.submitted();
+                stages.forEach((name, counter) -> stagesAtStart.put(name, counter.getAsLong()));
                 lastCompleted = completedAtStart;
             }
             if (now >= nextSecond) {
@@ -107,13 +113,17 @@ public final class Load {
             measureFrom = start;
         }
         double seconds = Math.max(1e-9, (finish - measureFrom) / 1e9);
+        Map<String, Double> stageRates = new LinkedHashMap<>();
+        stages.forEach((name, counter) ->
+                stageRates.put(name, (counter.getAsLong() - stagesAtStart.getOrDefault(name, 0L)) / seconds));
         return new Saturation(
                 (done - completedAtStart) / seconds,
                 (run.submitted() - submittedAtStart) / seconds,
                 done - completedAtStart,
                 seconds,
                 run.failedCount() - failedBefore,
-                List.copyOf(perSecond));
+                List.copyOf(perSecond),
+                stageRates);
     }
 
     /**

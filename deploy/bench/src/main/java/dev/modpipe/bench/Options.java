@@ -16,7 +16,7 @@ import java.util.Map;
  * --root DIR                 repository root (the services' jars are in its modules' target/); default .
  * --out DIR                  report, plot and results.json; default docs/benchmarks
  * --runs N                   repetitions of every measurement (medians are quoted); default 3
- * --warmup S / --measure S   per saturation run; default 3 / 10 (the measured window starts once
+ * --warmup S / --measure S   per saturation run; default 3 / 8 (the measured window starts once
  *                            the in-flight bound is reached, at the latest after --max-warmup S, 15)
  * --latency-warmup S / --latency-seconds S   per fixed-rate run; default 2 / 12
  * --levels 0.25,0.5,0.8      fractions of saturation for the fixed-rate runs
@@ -24,11 +24,12 @@ import java.util.Map;
  * --in-flight N              posts in the system at most during saturation; default 2000
  * --batch N                  posts per HTTP batch; default 200
  * --single-concurrency N     requests in flight for single posts at saturation; default 32
- * --scale LIST               further configurations, classifiers x partitions; default 2x3,3x3,3x6
+ * --scale LIST               further configurations, classifiers x partitions; default 3x3,3x6
  * --scale-runs N             repetitions per further configuration; default 2
  * --stage-runs N             repetitions of the single-stage runs (classifier alone, review alone); default 2
- * --warm-up-seconds S        load before the first measurement (JIT); default 15
- * --budget-minutes M         skip what no longer fits; default 13
+ * --warm-up-seconds S        load before the first measurement (JIT); default 10
+ * --warmup-rounds N          rounds of every mode, not counted, before the counted runs; default 1
+ * --budget-minutes M         skip what no longer fits; default 13.5
  * --modes LIST               saturation modes to run (baseline,topic,http-batch,http-single)
  * --levels none              no fixed-rate runs
  * --profile true             record each service with Java Flight Recorder (logs/SERVICE.jfr)
@@ -41,7 +42,7 @@ final class Options {
     Path logDir;
     int runs = 3;
     double warmupSeconds = 3;
-    double measureSeconds = 10;
+    double measureSeconds = 8;
     double maxWarmupSeconds = 15;
     double latencyWarmupSeconds = 2;
     double latencySeconds = 12;
@@ -51,13 +52,15 @@ final class Options {
     int batchSize = 200;
     int batchTickMillis = 20;
     int singleConcurrency = 32;
-    List<int[]> scale = List.of(new int[] {2, 3}, new int[] {3, 3}, new int[] {3, 6});
+    List<int[]> scale = List.of(new int[] {3, 3}, new int[] {3, 6});
     int scaleRuns = 2;
     int stageRuns = 2;
     List<String> modes = PipelineBenchmark.MODES;
     boolean profile = false;
-    double warmUpFloodSeconds = 15;
-    double budgetMinutes = 13;
+    double warmUpFloodSeconds = 10;
+    int warmupRounds = 1;
+    double warmupRoundSeconds = 4;
+    double budgetMinutes = 13.5;
     int drainSeconds = 60;
     long seed = 20261122L;
     final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
@@ -79,6 +82,7 @@ final class Options {
             o.scale = List.of();
             o.stageRuns = 1;
             o.warmUpFloodSeconds = 5;
+            o.warmupRounds = 0;
         }
         o.root = Path.of(given.getOrDefault("root", o.root.toString()))
                 .toAbsolutePath()
@@ -116,6 +120,7 @@ final class Options {
         o.stageRuns = Integer.parseInt(given.getOrDefault("stage-runs", String.valueOf(o.stageRuns)));
         o.warmUpFloodSeconds =
                 Double.parseDouble(given.getOrDefault("warm-up-seconds", String.valueOf(o.warmUpFloodSeconds)));
+        o.warmupRounds = Integer.parseInt(given.getOrDefault("warmup-rounds", String.valueOf(o.warmupRounds)));
         o.budgetMinutes = Double.parseDouble(given.getOrDefault("budget-minutes", String.valueOf(o.budgetMinutes)));
         o.seed = Long.parseLong(given.getOrDefault("seed", String.valueOf(o.seed)));
         o.jvmOptions.putAll(productionLikeJvmOptions());

@@ -65,6 +65,18 @@ public final class PipelineBenchmark {
                 sleep(Duration.ofSeconds(5));
                 idle.putAll(bench.memoryNow());
                 bench.warmUp(seconds(options.warmUpFloodSeconds));
+                // a round of every mode that is not counted: every code path of every JVM (the load
+                // generator's too) is compiled before the first counted run
+                for (int round = 0; round < options.warmupRounds; round++) {
+                    for (String mode : options.modes) {
+                        bench.saturation(mode, 0, options.warmupRoundSeconds);
+                    }
+                    if (options.stageRuns > 0) {
+                        for (String mode : STAGE_MODES) {
+                            bench.saturation(mode, 0, options.warmupRoundSeconds);
+                        }
+                    }
+                }
 
                 for (int rep = 1; rep <= options.runs; rep++) {
                     for (String mode : options.modes) {
@@ -81,8 +93,15 @@ public final class PipelineBenchmark {
                 double single = medianRate(results.throughput, "1x3", "http-single");
                 double batch = medianRate(results.throughput, "1x3", "http-batch");
                 double saturation = options.latencyBatches ? batch : single;
+                if (Double.isNaN(saturation) && !options.levels.isEmpty()) {
+                    results.notes.add("no saturation measured for the fixed-rate runs' mode: no latency runs");
+                    saturation = 0;
+                }
                 for (int rep = 1; rep <= options.runs; rep++) {
                     for (double fraction : options.levels) {
+                        if (saturation <= 0) {
+                            break;
+                        }
                         if (System.nanoTime() > deadline) {
                             results.notes.add("time budget reached: latency run " + rep + " at " + percent(fraction)
                                     + " skipped");
@@ -114,12 +133,15 @@ public final class PipelineBenchmark {
                             || classifiers < bench.pipeline.classifiers().size()) {
                         bench.close();
                         bench = Bench.start(options, partitions, classifiers, sampler, time, mix);
-                        bench.warmUp(seconds(10));
+                        bench.warmUp(seconds(options.warmUpFloodSeconds));
                     } else if (classifiers > bench.pipeline.classifiers().size()) {
                         while (bench.pipeline.classifiers().size() < classifiers) {
                             bench.addClassifier();
                         }
-                        bench.warmUp(seconds(5));
+                        bench.warmUp(seconds(options.warmUpFloodSeconds));
+                    }
+                    if (options.warmupRounds > 0) {
+                        bench.saturation("topic", 0, options.warmupRoundSeconds);
                     }
                     for (int rep = 1; rep <= options.scaleRuns; rep++) {
                         results.throughput.add(bench.saturation("topic", rep));

@@ -41,9 +41,12 @@ public final class Results {
     /**
      * One saturation run.
      *
-     * @param mode {@code baseline}, {@code topic}, {@code http-batch} or {@code http-single}
+     * @param mode {@code baseline}, {@code topic}, {@code http-batch}, {@code http-single} or a single stage
+     * @param missing posts accepted but never seen coming out, after the pipeline caught up
      * @param machineBusyCores the whole machine's busy CPU during the run, in cores
      * @param othersBusyCores of which processes outside the benchmark (other work on the machine)
+     * @param stageRates posts per second through each stage in the measured window (accepted,
+     *     classified, committed by review-service; relayed for the baseline)
      */
     public record ThroughputRun(
             String config,
@@ -56,9 +59,11 @@ public final class Results {
             long completed,
             double seconds,
             int failed,
+            int missing,
             double machineBusyCores,
             double othersBusyCores,
             double load1,
+            Map<String, Double> stageRates,
             Map<String, ProcessUse> processes) {}
 
     /** One fixed-rate run: latency of each stage, in milliseconds. */
