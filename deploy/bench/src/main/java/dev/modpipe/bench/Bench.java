@@ -52,6 +52,7 @@ final class Bench implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
     private static final int SATURATION_CAPACITY = 600_000;
+    private static final int WARM_IN_FLIGHT = 500;
 
     final Pipeline pipeline;
     private final Options options;
@@ -187,7 +188,8 @@ final class Bench implements AutoCloseable {
                 submitter,
                 run,
                 baselineRun ? run::classifiedCount : pipelineCompleted(run),
-                options.maxInFlight,
+                // a small backlog: enough to keep every stage busy, quick to drain while JVMs are still cold
+                Math.min(WARM_IN_FLIGHT, options.maxInFlight),
                 maxCalls,
                 Duration.ZERO,
                 Duration.ZERO,

@@ -241,31 +241,44 @@ final class MarkdownReport {
         double topicCpu = median(runs(run, MAIN, "topic"), MarkdownReport::cpuPerPost);
         if (!Double.isNaN(baselineCpu) && !Double.isNaN(topicCpu)) {
             double topicRate = medianRate(run, MAIN, "topic");
-            double bound = cores * 1000 / topicCpu;
+            List<Results.ThroughputRun> topicRuns = runs(run, MAIN, "topic");
+            double ours = median(topicRuns, r -> r.machineBusyCores() - r.othersBusyCores());
+            double bound = ours * 1000 / topicCpu;
             md.append("CPU per post over all processes: ")
                     .append(fmt("%.2f", baselineCpu))
                     .append(" ms for the pass-through, ")
                     .append(fmt("%.2f", topicCpu))
-                    .append(" ms for the pipeline fed straight to the topic. With ")
+                    .append(" ms for the pipeline fed straight to the topic (")
+                    .append(pct(baselineCpu / topicCpu))
+                    .append(" of it). On ")
                     .append((int) cores)
-                    .append(" cores that bounds them at ")
+                    .append(" idle cores that would bound them at ")
                     .append(rate(cores * 1000 / baselineCpu))
                     .append(" and ")
+                    .append(rate(cores * 1000 / topicCpu))
+                    .append(" posts/s. During the pipeline's runs its processes got ")
+                    .append(fmt("%.2f", ours))
+                    .append(" cores (other work took the rest), enough for ")
                     .append(rate(bound))
-                    .append(" posts/s; measured ")
-                    .append(rate(medianRate(run, MAIN, "baseline")))
-                    .append(" and ")
+                    .append(" posts/s; it delivered ")
                     .append(rate(topicRate))
-                    .append(". ");
-            if (topicRate < 0.7 * bound) {
-                md.append("The pipeline reaches ")
-                        .append(pct(topicRate / bound))
-                        .append(" of its CPU bound: part of the time a stage waits instead of computing (the stage with"
-                                + " the lowest rate in the per-stage column limits), or other work on the machine took"
-                                + " the CPU (the *other work* column).");
-            } else {
-                md.append("The pipeline is CPU-bound: throughput is the CPU there is divided by what each post costs,"
-                        + " and the table says which process spends it.");
+                    .append(
+                            topicRate >= 0.8 * bound
+                                    ? ": it is CPU-bound, and the table says which process spends the CPU."
+                                    : ": part of the time a stage waits instead of computing (the lowest rate in the per-stage"
+                                            + " column shows which).");
+            for (String mode : List.of("stage-classifier", "stage-review")) {
+                List<Results.ThroughputRun> stageRuns = runs(run, MAIN, mode);
+                double busy = median(stageRuns, Results.ThroughputRun::machineBusyCores);
+                if (!stageRuns.isEmpty() && busy < 0.8 * cores) {
+                    md.append(" The ")
+                            .append(modeName(mode))
+                            .append(" left the machine partly idle (")
+                            .append(fmt("%.2f", busy))
+                            .append(" of ")
+                            .append((int) cores)
+                            .append(" cores busy): that stage is bounded by waiting (round trips), not by CPU.");
+                }
             }
             md.append("\n\n");
         }
@@ -418,7 +431,11 @@ final class MarkdownReport {
         Double sum = server.get("review_alerts_time_to_first_notification_seconds_sum");
         if (count != null && sum != null && count > 0) {
             md.append(" Cross-check from review-service's own metric `review_alerts_time_to_first_notification_seconds`"
-                            + " (from the post's `receivedAt` to the first delivered message): ")
+                            + " (from the post's `receivedAt` to the first delivered message), over every alert of the"
+                            + " session, most of them opened during the saturation runs where a post waits behind a"
+                            + " backlog of up to ")
+                    .append(run.settings().maxInFlight())
+                    .append(" others: ")
                     .append(fmt("%.0f", count))
                     .append(" alerts, mean ")
                     .append(ms(sum / count * 1000));

@@ -18,7 +18,7 @@ import java.util.Map;
  * --runs N                   repetitions of every measurement (medians are quoted); default 3
  * --warmup S / --measure S   per saturation run; default 3 / 8 (the measured window starts once
  *                            the in-flight bound is reached, at the latest after --max-warmup S, 15)
- * --latency-warmup S / --latency-seconds S   per fixed-rate run; default 2 / 12
+ * --latency-warmup S / --latency-seconds S   per fixed-rate run; default 2 / 10
  * --levels 0.25,0.5,0.8      fractions of saturation for the fixed-rate runs
  * --latency-mode single|batch   how the fixed-rate runs submit; default single
  * --in-flight N              posts in the system at most during saturation; default 2000
@@ -45,7 +45,7 @@ final class Options {
     double measureSeconds = 8;
     double maxWarmupSeconds = 15;
     double latencyWarmupSeconds = 2;
-    double latencySeconds = 12;
+    double latencySeconds = 10;
     List<Double> levels = List.of(0.25, 0.5, 0.8);
     boolean latencyBatches = false;
     int maxInFlight = 2000;

@@ -140,7 +140,9 @@ public final class PipelineBenchmark {
                         }
                         bench.warmUp(seconds(options.warmUpFloodSeconds));
                     }
-                    if (options.warmupRounds > 0) {
+                    // new classifier JVMs compile their code while they work: give them the rounds the
+                    // first configuration had before it was measured
+                    for (int round = 0; round < options.warmupRounds * 2; round++) {
                         bench.saturation("topic", 0, options.warmupRoundSeconds);
                     }
                     for (int rep = 1; rep <= options.scaleRuns; rep++) {
