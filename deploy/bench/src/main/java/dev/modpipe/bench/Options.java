@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The benchmark's settings, from {@code --name value} arguments. Every load loop is bounded by
@@ -29,7 +31,7 @@ import java.util.Map;
  * --stage-runs N             repetitions of the single-stage runs (classifier alone, review alone); default 2
  * --warm-up-seconds S        load before the first measurement (JIT); default 10
  * --warmup-rounds N          rounds of every mode, not counted, before the counted runs; default 1
- * --budget-minutes M         skip what no longer fits; default 13.5
+ * --budget-minutes M         skip what no longer fits; default 14
  * --modes LIST               saturation modes to run (baseline,topic,http-batch,http-single)
  * --levels none              no fixed-rate runs
  * --profile true             record each service with Java Flight Recorder (logs/SERVICE.jfr)
@@ -37,6 +39,31 @@ import java.util.Map;
  * </pre>
  */
 final class Options {
+    static final Set<String> KNOWN = new TreeSet<>(List.of(
+            "root",
+            "out",
+            "logs",
+            "runs",
+            "warmup",
+            "max-warmup",
+            "measure",
+            "latency-warmup",
+            "latency-seconds",
+            "levels",
+            "latency-mode",
+            "modes",
+            "profile",
+            "in-flight",
+            "batch",
+            "single-concurrency",
+            "scale",
+            "scale-runs",
+            "stage-runs",
+            "warm-up-seconds",
+            "warmup-rounds",
+            "budget-minutes",
+            "seed",
+            "quick"));
     Path root = Path.of(".");
     Path out = Path.of("docs/benchmarks");
     Path logDir;
@@ -60,7 +87,7 @@ final class Options {
     double warmUpFloodSeconds = 10;
     int warmupRounds = 1;
     double warmupRoundSeconds = 4;
-    double budgetMinutes = 13.5;
+    double budgetMinutes = 14;
     int drainSeconds = 60;
     long seed = 20261122L;
     final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
@@ -72,6 +99,11 @@ final class Options {
                 throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
             }
             given.put(args[i].substring(2), args[++i]);
+        }
+        Set<String> unknown = new TreeSet<>(given.keySet());
+        unknown.removeAll(KNOWN);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + unknown + "; known: " + KNOWN);
         }
         Options o = new Options();
         if (Boolean.parseBoolean(given.getOrDefault("quick", "false"))) {

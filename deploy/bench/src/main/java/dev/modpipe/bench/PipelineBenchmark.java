@@ -45,6 +45,12 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--render")) {
+            // writes the report and the plot again from a results.json, without running anything
+            Path results = Path.of(args[1]).toAbsolutePath();
+            write(EventJson.mapper().readValue(results.toFile(), Results.Run.class), results.getParent());
+            return;
+        }
         Options options = Options.parse(args);
         long started = System.nanoTime();
         long deadline = started + (long) (options.budgetMinutes * 60e9);
@@ -166,9 +172,13 @@ public final class PipelineBenchmark {
                         .copy()
                         .enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsBytes(run));
-        LatencyPlot.write(run, options.out.resolve("latency.png"));
-        Files.writeString(options.out.resolve("pipeline-benchmark.md"), MarkdownReport.render(run));
-        LOG.info("report written to {}", options.out.resolve("pipeline-benchmark.md"));
+        write(run, options.out);
+    }
+
+    private static void write(Results.Run run, Path out) throws IOException {
+        LatencyPlot.write(run, out.resolve("latency.png"));
+        Files.writeString(out.resolve("pipeline-benchmark.md"), MarkdownReport.render(run));
+        LOG.info("report written to {}", out.resolve("pipeline-benchmark.md"));
     }
 
     static Results.Run assemble(
