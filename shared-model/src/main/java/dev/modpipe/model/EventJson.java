@@ -29,6 +29,9 @@ public final class EventJson {
                 .addModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // maps (scores, subcategories) are immutable copies whose iteration order changes
+                // from one JVM to the next; sorted keys make the same event the same bytes
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
         mapper.getFactory()

@@ -106,6 +106,49 @@ class EventsTest {
     }
 
     @Test
+    void shouldWriteTheSameClassificationAsTheSameBytesWhateverTheMapOrder() {
+        Map<String, Double> forward = new java.util.LinkedHashMap<>();
+        Map<String, Double> backward = new java.util.LinkedHashMap<>();
+        String[] keys = {"harmful/hate", "harmful/scam", "misinformation/health", "self_harm/ideation"};
+        for (int i = 0; i < keys.length; i++) {
+            forward.put(keys[i], i / 10.0);
+            backward.put(keys[keys.length - 1 - i], (keys.length - 1 - i) / 10.0);
+        }
+        String a = new String(EventJson.write(verdictWith(forward)), java.nio.charset.StandardCharsets.UTF_8);
+        String b = new String(EventJson.write(verdictWith(backward)), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(a).isEqualTo(b);
+        assertThat(a.indexOf("harmful/hate")).isLessThan(a.indexOf("self_harm/ideation"));
+        assertThat(a.indexOf("\"HARMFUL\"")).isLessThan(a.indexOf("\"SELF_HARM\""));
+    }
+
+    private static PostClassified verdictWith(Map<String, Double> subcategories) {
+        Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
+        scores.put(Category.SELF_HARM, 0.9);
+        scores.put(Category.HARMFUL, 0.1);
+        return new PostClassified(
+                1,
+                null,
+                "calmspace",
+                "p-1",
+                1,
+                null,
+                null,
+                "en",
+                "m1",
+                Instant.EPOCH,
+                null,
+                scores,
+                subcategories,
+                RiskLevel.MODERATE,
+                List.of(Category.SELF_HARM),
+                true,
+                List.of(),
+                false,
+                null);
+    }
+
+    @Test
     void shouldCatalogueEveryTopicWithASingleWriter() {
         assertThat(Topics.ALL)
                 .extracting(Topic::defaultName)

@@ -157,33 +157,34 @@ public final class CueCatalogue {
             "heard");
 
     private final List<CueRule> rules;
-    private final Map<String, List<CueRule>> byFirstToken;
-    private final List<CueRule> prefixFirst;
+    /** Rules by an exact first token, as indexes into {@link #rules}. */
+    private final Map<String, int[]> byFirstToken;
+    /** Rules that can start with a prefix ({@code kill*}) or a number: tried at every token. */
+    private final int[] prefixFirst;
+
     private final Set<String> words;
 
     private CueCatalogue(List<CueRule> rules) {
         this.rules = List.copyOf(rules);
-        Map<String, List<CueRule>> index = new HashMap<>();
-        List<CueRule> prefix = new ArrayList<>();
+        Map<String, Set<Integer>> index = new HashMap<>();
+        Set<Integer> prefix = new LinkedHashSet<>();
         Set<String> allWords = new LinkedHashSet<>();
-        for (CueRule rule : rules) {
+        for (int r = 0; r < this.rules.size(); r++) {
+            CueRule rule = this.rules.get(r);
             allWords.addAll(rule.pattern().words());
             for (String first : rule.pattern().firstTokens()) {
                 if (first.endsWith("*") || first.equals("#num")) {
-                    if (!prefix.contains(rule)) {
-                        prefix.add(rule);
-                    }
+                    prefix.add(r);
                 } else {
-                    List<CueRule> list = index.computeIfAbsent(first, k -> new ArrayList<>());
-                    if (!list.contains(rule)) {
-                        list.add(rule);
-                    }
+                    index.computeIfAbsent(first, k -> new LinkedHashSet<>()).add(r);
                 }
             }
         }
-        index.replaceAll((k, v) -> List.copyOf(v));
-        this.byFirstToken = Map.copyOf(index);
-        this.prefixFirst = List.copyOf(prefix);
+        Map<String, int[]> byFirst = new HashMap<>();
+        index.forEach((token, ids) ->
+                byFirst.put(token, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstToken = Map.copyOf(byFirst);
+        this.prefixFirst = prefix.stream().mapToInt(Integer::intValue).toArray();
         this.words = Collections.unmodifiableSet(allWords);
     }
 
@@ -277,24 +278,25 @@ public final class CueCatalogue {
     public List<CueHit> find(AnalyzedText text) {
         String[] tokens = text.tokens();
         List<Raw> raw = new ArrayList<>();
-        java.util.Map<CueRule, Boolean> possible = new java.util.IdentityHashMap<>();
+        // per rule, for the current sentence: 0 not yet known, 1 a match is possible, 2 it is not
+        byte[] possible = new byte[rules.size()];
         for (int s = 0; s < text.sentenceCount(); s++) {
             int from = text.sentenceStart(s);
             int to = text.sentenceEnd(s);
             Set<String> sentence = new java.util.HashSet<>(Arrays.asList(tokens).subList(from, to));
-            possible.clear();
+            Arrays.fill(possible, (byte) 0);
             for (int i = from; i < to; i++) {
-                List<CueRule> candidates = byFirstToken.get(tokens[i]);
+                int[] candidates = byFirstToken.get(tokens[i]);
                 if (candidates != null) {
-                    for (CueRule rule : candidates) {
-                        if (possible.computeIfAbsent(rule, r -> r.pattern().possibleIn(sentence))) {
-                            addMatch(raw, rule, tokens, s, i, to);
+                    for (int r : candidates) {
+                        if (possible(possible, r, sentence)) {
+                            addMatch(raw, rules.get(r), tokens, s, i, to);
                         }
                     }
                 }
-                for (CueRule rule : prefixFirst) {
-                    if (possible.computeIfAbsent(rule, r -> r.pattern().possibleIn(sentence))) {
-                        addMatch(raw, rule, tokens, s, i, to);
+                for (int r : prefixFirst) {
+                    if (rules.get(r).pattern().mayStartWith(tokens[i]) && possible(possible, r, sentence)) {
+                        addMatch(raw, rules.get(r), tokens, s, i, to);
                     }
                 }
             }
@@ -313,6 +315,13 @@ public final class CueCatalogue {
             hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context(r, text, mitigatedSentence)));
         }
         return hits;
+    }
+
+    private boolean possible(byte[] known, int rule, Set<String> sentence) {
+        if (known[rule] == 0) {
+            known[rule] = rules.get(rule).pattern().possibleIn(sentence) ? (byte) 1 : (byte) 2;
+        }
+        return known[rule] == 1;
     }
 
     private static void addMatch(List<Raw> out, CueRule rule, String[] tokens, int sentence, int start, int limit) {

@@ -51,6 +51,20 @@ public final class TokenPattern {
         return best == null ? null : best.byFirst.keySet().toArray(new String[0]);
     }
 
+    /** Whether a match can start at this token (a cheap test of the first element alone). */
+    boolean mayStartWith(String token) {
+        Element first = elements.get(0);
+        if (first.byFirst.containsKey(token)) {
+            return true;
+        }
+        for (String[] alt : first.special) {
+            if (matchesWord(alt[0], token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a sentence with these tokens can contain a match at all. */
     boolean possibleIn(java.util.Set<String> sentenceTokens) {
         if (selective == null) {

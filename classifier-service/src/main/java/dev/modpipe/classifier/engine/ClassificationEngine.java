@@ -63,11 +63,11 @@ public final class ClassificationEngine {
 
     /** What scores a post's features; {@link ModelBundle} in production. */
     public interface Scorer {
-        double score(Category category, String[] document);
+        double score(Category category, ModelBundle.Features features);
 
-        Map<Subcategory, Double> subcategories(Category category, String[] document);
+        Map<Subcategory, Double> subcategories(Category category, ModelBundle.Features features);
 
-        Map<RiskLevel, Double> risk(String[] document);
+        Map<RiskLevel, Double> risk(ModelBundle.Features features);
     }
 
     public ClassificationEngine(
@@ -90,18 +90,18 @@ public final class ClassificationEngine {
     private static Scorer bundleScorer(ModelBundle models) {
         return new Scorer() {
             @Override
-            public double score(Category category, String[] document) {
-                return models.score(category, document);
+            public double score(Category category, ModelBundle.Features features) {
+                return models.score(category, features);
             }
 
             @Override
-            public Map<Subcategory, Double> subcategories(Category category, String[] document) {
-                return models.subcategories(category, document);
+            public Map<Subcategory, Double> subcategories(Category category, ModelBundle.Features features) {
+                return models.subcategories(category, features);
             }
 
             @Override
-            public Map<RiskLevel, Double> risk(String[] document) {
-                return models.risk(document);
+            public Map<RiskLevel, Double> risk(ModelBundle.Features features) {
+                return models.risk(features);
             }
         };
     }
@@ -123,12 +123,22 @@ public final class ClassificationEngine {
 
     /** Scores and decides on features extracted already ({@code failed}: the stages that failed). */
     public Classification decide(PostFeatures f, EnumSet<Stage> failed) {
-        String[] doc = f.document();
+        // generated once for the seven models
+        ModelBundle.Features doc;
+        try {
+            doc = ModelBundle.features(f.document());
+        } catch (RuntimeException e) {
+            doc = null;
+            log.warn("model features failed ({})", e.getClass().getName());
+        }
 
         Map<Category, Double> scores = new EnumMap<>(Category.class);
         Set<Category> modelFailed = EnumSet.noneOf(Category.class);
         for (Category c : Category.values()) {
             try {
+                if (doc == null) {
+                    throw new IllegalStateException("no features");
+                }
                 scores.put(c, round(scorer.score(c, doc)));
             } catch (RuntimeException e) {
                 modelFailed.add(c);
@@ -224,8 +234,11 @@ public final class ClassificationEngine {
         return false;
     }
 
-    private RiskLevel modelRisk(String[] doc, EnumSet<Stage> failed) {
+    private RiskLevel modelRisk(ModelBundle.Features doc, EnumSet<Stage> failed) {
         try {
+            if (doc == null) {
+                throw new IllegalStateException("no features");
+            }
             Map<RiskLevel, Double> p = scorer.risk(doc);
             double high = p.get(RiskLevel.HIGH) + p.get(RiskLevel.IMMINENT);
             if (high >= settings.highRiskThreshold()) {
@@ -242,7 +255,7 @@ public final class ClassificationEngine {
     }
 
     private Map<String, Double> subcategories(
-            String[] doc, Map<Category, Double> scores, Set<Category> modelFailed, EnumSet<Stage> failed) {
+            ModelBundle.Features doc, Map<Category, Double> scores, Set<Category> modelFailed, EnumSet<Stage> failed) {
         Map<String, Double> result = new LinkedHashMap<>();
         for (Category c : Category.values()) {
             if (modelFailed.contains(c)) {

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -24,12 +25,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 
 /**
  * The trained models: per category a binary OpenNLP document categorizer (the category against
  * everything else) with its Platt calibration, per category a categorizer of its subcategories,
- * and a categorizer of the self-harm risk level. Loaded once; thread-safe: each thread gets its own
- * {@link DocumentCategorizerME} per model.
+ * and a categorizer of the self-harm risk level. Loaded once; immutable and thread-safe.
+ *
+ * <p>All seven models are trained on the same features ({@link PostFeatureGenerator}), so a post's
+ * features are generated once ({@link #features}) and every model evaluates that same array: a
+ * {@link DocumentCategorizerME} would generate them again for each model, and every new feature
+ * string would have its hash computed again in each model's predicate map (7 × the work; that was
+ * half of the engine's time).
  *
  * <p>{@link #version()} is derived from the artefacts' content (the maxent parameters, the
  * calibration and the cue and claim catalogues, never timestamps), so a reproducible retrain keeps
@@ -151,7 +159,13 @@ public final class ModelBundle {
         byte[] bytes = require(source, name);
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update(contentDigest(bytes));
-        return new DoccatModel(new ByteArrayInputStream(bytes));
+        DoccatModel model = new DoccatModel(new ByteArrayInputStream(bytes));
+        FeatureGenerator[] generators = model.getFactory().getFeatureGenerators();
+        if (generators.length != 1 || !(generators[0] instanceof PostFeatureGenerator)) {
+            throw new IOException("model artefact " + name + " was not trained on "
+                    + PostFeatureGenerator.class.getSimpleName() + " features alone: retrain it");
+        }
+        return model;
     }
 
     /** A digest of a model zip's entries, leaving out the manifest (it holds a timestamp). */
@@ -182,20 +196,42 @@ public final class ModelBundle {
         return version;
     }
 
-    /** The calibrated probability that the document belongs to {@code category}. */
-    public double score(Category category, String[] document) {
-        double raw = rawScore(category, document);
+    /** What every model reads: the features of a post's document, generated once. */
+    public static final class Features {
+        private final String[] context;
+
+        private Features(String[] context) {
+            this.context = context;
+        }
+
+        int size() {
+            return context.length;
+        }
+    }
+
+    /** The features of a document (the tokens and cue tokens of {@code FeatureExtractor}). */
+    public static Features features(String[] document) {
+        List<String> context =
+                FEATURES.extractFeatures(document, Map.of()).stream().toList();
+        return new Features(context.toArray(String[]::new));
+    }
+
+    private static final PostFeatureGenerator FEATURES = new PostFeatureGenerator();
+
+    /** The calibrated probability that the post belongs to {@code category}. */
+    public double score(Category category, Features features) {
+        double raw = rawScore(category, features);
         return calibration.get(category).apply(raw);
     }
 
     /** The categorizer's uncalibrated probability for {@code category}. */
-    public double rawScore(Category category, String[] document) {
-        return categories.get(category).probability(document, POSITIVE);
+    public double rawScore(Category category, Features features) {
+        return categories.get(category).probability(features, POSITIVE);
     }
 
     /** The probability of each subcategory of {@code category}, given that the post belongs to it. */
-    public Map<Subcategory, Double> subcategories(Category category, String[] document) {
-        Map<String, Double> byKey = subcategories.get(category).distribution(document);
+    public Map<Subcategory, Double> subcategories(Category category, Features features) {
+        Map<String, Double> byKey = subcategories.get(category).distribution(features);
         Map<Subcategory, Double> result = new EnumMap<>(Subcategory.class);
         for (Subcategory s : Subcategory.values()) {
             if (s.category() == category) {
@@ -206,8 +242,8 @@ public final class ModelBundle {
     }
 
     /** The probability of each risk level, given that the post is about self-harm. */
-    public Map<RiskLevel, Double> risk(String[] document) {
-        Map<String, Double> byName = risk.distribution(document);
+    public Map<RiskLevel, Double> risk(Features features) {
+        Map<String, Double> byName = risk.distribution(features);
         Map<RiskLevel, Double> result = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {
             result.put(level, byName.getOrDefault(level.name(), 0.0));
@@ -215,33 +251,39 @@ public final class ModelBundle {
         return result;
     }
 
+    Categorizer categorizer(Category category) {
+        return categories.get(category);
+    }
+
     public Platt calibration(Category category) {
         return calibration.get(category);
     }
 
-    /** One OpenNLP categorizer with one {@link DocumentCategorizerME} per thread. */
+    /**
+     * One OpenNLP categorizer, evaluated on features generated already (what {@link
+     * DocumentCategorizerME#categorize} does after generating them; the maxent model's evaluation is
+     * stateless).
+     */
     static final class Categorizer {
         private final DoccatModel model;
-        private final ThreadLocal<DocumentCategorizerME> perThread;
+        private final MaxentModel maxent;
 
         Categorizer(DoccatModel model) {
             this.model = model;
-            this.perThread = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+            this.maxent = model.getMaxentModel();
         }
 
-        double probability(String[] document, String category) {
-            DocumentCategorizerME me = perThread.get();
-            double[] outcomes = me.categorize(document);
-            int index = me.getIndex(category);
+        double probability(Features features, String category) {
+            double[] outcomes = maxent.eval(features.context);
+            int index = maxent.getIndex(category);
             return index < 0 ? 0.0 : outcomes[index];
         }
 
-        Map<String, Double> distribution(String[] document) {
-            DocumentCategorizerME me = perThread.get();
-            double[] outcomes = me.categorize(document);
+        Map<String, Double> distribution(Features features) {
+            double[] outcomes = maxent.eval(features.context);
             Map<String, Double> result = new HashMap<>();
             for (int i = 0; i < outcomes.length; i++) {
-                result.put(me.getCategory(i), outcomes[i]);
+                result.put(maxent.getOutcome(i), outcomes[i]);
             }
             return result;
         }

@@ -198,17 +198,17 @@ class ClassificationEngineTest {
 
     private static final class BrokenScorer implements ClassificationEngine.Scorer {
         @Override
-        public double score(Category category, String[] document) {
+        public double score(Category category, ModelBundle.Features features) {
             throw new IllegalStateException("model broken");
         }
 
         @Override
-        public Map<Subcategory, Double> subcategories(Category category, String[] document) {
+        public Map<Subcategory, Double> subcategories(Category category, ModelBundle.Features features) {
             throw new IllegalStateException("model broken");
         }
 
         @Override
-        public Map<RiskLevel, Double> risk(String[] document) {
+        public Map<RiskLevel, Double> risk(ModelBundle.Features features) {
             throw new IllegalStateException("model broken");
         }
     }

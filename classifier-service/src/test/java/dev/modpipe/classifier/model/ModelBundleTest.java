@@ -1,0 +1,71 @@
+package dev.modpipe.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.modpipe.classifier.corpus.Corpus;
+import dev.modpipe.classifier.corpus.LabelledPost;
+import dev.modpipe.classifier.engine.FeatureExtractor;
+import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
+import dev.modpipe.model.Category;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bundle's shared-features evaluation against OpenNLP's own categorizer on the built models. */
+class ModelBundleTest {
+    private static ModelBundle bundle;
+    private static List<String[]> documents;
+
+    @BeforeAll
+    static void load() {
+        bundle = ModelBundle.fromClasspath();
+        FeatureExtractor extractor = FeatureExtractor.fromClasspath();
+        documents = Corpus.readDirectory(Path.of("corpus")).stream()
+                .filter(p -> Math.floorMod(p.id().hashCode(), 10) == 0)
+                .map(LabelledPost::text)
+                .map(text -> extractor
+                        .extract(text, null, EnumSet.noneOf(Stage.class))
+                        .document())
+                .toList();
+    }
+
+    @Test
+    void featuresGeneratedOnceGiveWhatEachCategorizerWouldGive() {
+        assertThat(documents).hasSizeGreaterThan(100);
+        for (Category c : Category.values()) {
+            ModelBundle.Categorizer categorizer = categorizer(c);
+            DocumentCategorizerME reference = new DocumentCategorizerME(categorizer.model());
+            int yes = reference.getIndex(ModelBundle.POSITIVE);
+            for (String[] document : documents) {
+                ModelBundle.Features features = ModelBundle.features(document);
+                assertThat(features.size()).isGreaterThanOrEqualTo(document.length);
+                assertThat(bundle.rawScore(c, features)).isCloseTo(reference.categorize(document)[yes], within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void riskAndSubcategoryDistributionsSumToOne() {
+        for (String[] document : documents) {
+            ModelBundle.Features features = ModelBundle.features(document);
+            assertThat(bundle.risk(features).values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum())
+                    .isCloseTo(1.0, within(1e-9));
+            for (Category c : Category.values()) {
+                assertThat(bundle.subcategories(c, features).values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum())
+                        .isCloseTo(1.0, within(1e-9));
+            }
+        }
+    }
+
+    private static ModelBundle.Categorizer categorizer(Category c) {
+        return bundle.categorizer(c);
+    }
+}
