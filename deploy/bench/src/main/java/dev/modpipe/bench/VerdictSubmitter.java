@@ -1,24 +1,15 @@
 package dev.modpipe.bench;
 
 import dev.modpipe.model.Category;
-import dev.modpipe.model.EventJson;
 import dev.modpipe.model.EventType;
 import dev.modpipe.model.PostClassified;
 import dev.modpipe.model.PostEvent;
 import dev.modpipe.model.RiskLevel;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Stands in for the classifier to measure review-service on its own: publishes to the classified
@@ -26,50 +17,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * scam: HARMFUL; misinformation; self-harm: MODERATE; crisis: IMMINENT, which opens an alert), with
  * the producer settings the classifier uses.
  */
-public final class VerdictSubmitter implements Submitter {
+public final class VerdictSubmitter extends ProducerSubmitter {
     private static final String MODEL = "bench-stand-in";
 
-    private final KafkaProducer<String, byte[]> producer;
-    private final String topic;
-    private final String platform;
-
     public VerdictSubmitter(String bootstrapServers, String topic, String platform) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        this.topic = topic;
-        this.platform = platform;
+        super(bootstrapServers, topic, platform, Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 
     @Override
-    public CompletableFuture<Void> submit(RunLog run, int from, int count, long dueNanos) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (count == 0) {
-            done.complete(null);
-            return done;
-        }
-        AtomicInteger open = new AtomicInteger(count);
-        Instant now = Instant.now();
-        for (int k = 0; k < count; k++) {
-            int index = from + k;
-            PostMix.Post post = run.take(index, dueNanos);
-            PostClassified verdict = verdictFor(post.kind(), post.event(platform, now), now);
-            producer.send(new ProducerRecord<>(topic, verdict.key(), EventJson.write(verdict)), (metadata, error) -> {
-                if (error == null) {
-                    run.accepted(index, System.nanoTime());
-                } else {
-                    run.failed(index);
-                }
-                if (open.decrementAndGet() == 0) {
-                    done.complete(null);
-                }
-            });
-        }
-        return done;
+    Object value(PostMix.Post post, PostEvent event, Instant now) {
+        return verdictFor(post.kind(), event, now);
     }
 
     /** The verdict a post of this kind is written to get. */
@@ -134,17 +91,7 @@ public final class VerdictSubmitter implements Submitter {
     }
 
     @Override
-    public int postsPerCall() {
-        return 1;
-    }
-
-    @Override
     public String describe() {
         return "verdicts straight to the classified topic (classifier stand-in)";
-    }
-
-    @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(10));
     }
 }

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,21 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** Failure drills: parts of the system die or vanish for a while, and no post is lost. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FailureDrillsIT {
-    private static Pipeline pipeline;
-
-    @BeforeAll
-    static void startPipeline() {
-        pipeline = Pipeline.start("60s");
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
-
+class FailureDrillsIT extends PipelineTest {
     @Test
     @Order(1)
     void shouldClassifyEveryAcceptedPostWhenTheClassifierIsKilledAndRestartedMidStream() {
@@ -110,7 +94,7 @@ class FailureDrillsIT {
     }
 
     /** Reads the classified topic until every expected post has a verdict (or 90 s pass). */
-    private static Set<String> classifiedPostIds(List<String> expected) {
+    private Set<String> classifiedPostIds(List<String> expected) {
         Set<String> classified = new HashSet<>();
         pipeline.readUntil(
                 Topics.CLASSIFIED.defaultName(),
@@ -123,7 +107,7 @@ class FailureDrillsIT {
         return classified;
     }
 
-    private static boolean queueContains(String postId) {
+    private boolean queueContains(String postId) {
         HttpResponse<String> response = pipeline.reviewGet("/v1/queue?limit=200", Pipeline.MODERATOR);
         return response.statusCode() == 200 && response.body().contains(postId);
     }

@@ -18,26 +18,10 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The whole system through its public interfaces: platforms' HTTP and topics, moderators' API, on-call webhooks. */
-class PipelineIT {
-    private static Pipeline pipeline;
-
-    @BeforeAll
-    static void startPipeline() {
-        pipeline = Pipeline.start("60s");
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
-
+class PipelineIT extends PipelineTest {
     @Test
     void shouldPutAnImminentPostAtTheTopOfTheQueueAndAlertOnCall() {
         String postId = Posts.newId("imminent");
@@ -146,14 +130,14 @@ class PipelineIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> queue().toString().contains(good));
     }
 
-    private static JsonNode queue() {
+    private JsonNode queue() {
         HttpResponse<String> response = pipeline.reviewGet("/v1/queue?limit=100", Pipeline.MODERATOR);
         assertThat(response.statusCode()).isEqualTo(200);
         return Pipeline.json(response).path("items");
     }
 
     /** Works the harmful queue as a moderator would until the wanted post is claimed; others are approved. */
-    private static String claimUntil(String postId) {
+    private String claimUntil(String postId) {
         for (int i = 0; i < 50; i++) {
             HttpResponse<String> claimed =
                     pipeline.reviewPost("/v1/queue/claim", Pipeline.MODERATOR, "{\"category\":\"HARMFUL\"}");

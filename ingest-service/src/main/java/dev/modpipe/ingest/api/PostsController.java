@@ -48,6 +48,8 @@ import java.util.function.Supplier;
  * executor, since a request waits for Kafka's acknowledgement.
  */
 @Controller("/v1/posts")
+@Consumes(MediaType.ALL)
+@Produces(MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "posts", description = "Submit, edit and delete posts for moderation")
 @SecurityRequirement(name = IngestOpenApi.SECURITY_SCHEME)
@@ -84,18 +86,10 @@ public class PostsController {
     }
 
     @Post
-    @Consumes(MediaType.ALL)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Submit a new post",
             description = "Answers 202 once Kafka has acknowledged the CREATED event. The same postId and revision"
                     + " submitted again is answered 202 DUPLICATE and not written again.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PostSubmission.class)))
     @ApiResponse(
             responseCode = "202",
             description = "ACCEPTED, or DUPLICATE",
@@ -103,47 +97,16 @@ public class PostsController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SubmissionResponse.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The body claims another platform",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The same revision is being submitted right now; retry",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Body too large",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PostsApiDoc.SinglePostBody
     public HttpResponse<SubmissionResponse> create(HttpRequest<byte[]> request) {
-        return timed("create", () -> {
-            String platform = platform(request);
-            PostSubmission post = readPost(request);
-            try {
-                return single(platform, validator.created(platform, post, ""));
-            } catch (SubmissionValidator.Invalid e) {
-                throw e.toProblem();
-            }
-        });
+        return submitOne("create", request, platform -> validator.created(platform, readPost(request), ""));
     }
 
     @Put("/{postId}")
-    @Consumes(MediaType.ALL)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Submit an edit of a post",
             description = "An EDITED event; revision is required and at least 2 (the platform counts its edits)."
                     + " The postId of the body, if any, must be the one of the path.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PostSubmission.class)))
     @ApiResponse(
             responseCode = "202",
             description = "ACCEPTED, or DUPLICATE",
@@ -151,37 +114,12 @@ public class PostsController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SubmissionResponse.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The body claims another platform",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The same revision is being submitted right now; retry",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Body too large",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PostsApiDoc.SinglePostBody
     public HttpResponse<SubmissionResponse> edit(HttpRequest<byte[]> request, @PathVariable String postId) {
-        return timed("edit", () -> {
-            String platform = platform(request);
-            PostSubmission post = readPost(request);
-            try {
-                return single(platform, validator.edited(platform, postId, post));
-            } catch (SubmissionValidator.Invalid e) {
-                throw e.toProblem();
-            }
-        });
+        return submitOne("edit", request, platform -> validator.edited(platform, postId, readPost(request)));
     }
 
     @Delete("/{postId}")
-    @Consumes(MediaType.ALL)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Report a deleted post",
             description = "A DELETED event. revision is the revision the platform deleted (default 1); the same"
@@ -207,19 +145,10 @@ public class PostsController {
                     @Nullable
                     @QueryValue
                     String revision) {
-        return timed("delete", () -> {
-            String platform = platform(request);
-            try {
-                return single(platform, validator.deleted(platform, postId, revision));
-            } catch (SubmissionValidator.Invalid e) {
-                throw e.toProblem();
-            }
-        });
+        return submitOne("delete", request, platform -> validator.deleted(platform, postId, revision));
     }
 
     @Post("/batch")
-    @Consumes(MediaType.ALL)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Submit up to 500 new posts",
             description = "Each post is validated and written on its own: valid posts are accepted even when others"
@@ -238,14 +167,7 @@ public class PostsController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BatchResponse.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Body too large",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PostsApiDoc.JsonBodyRefused
     public HttpResponse<BatchResponse> batch(HttpRequest<byte[]> request) {
         return timed("batch", () -> {
             String platform = platform(request);
@@ -320,6 +242,25 @@ public class PostsController {
     private static BatchItemResult rejected(BatchItem item, String error, @Nullable Boolean retryable) {
         Integer revision = item.readable() ? item.submission().revision() : null;
         return new BatchItemResult(item.index(), item.postId(), revision, SubmissionStatus.REJECTED, error, retryable);
+    }
+
+    /** What a single-post call validates: the submission of the authenticated platform. */
+    @FunctionalInterface
+    private interface SingleSubmission {
+        Submission validate(String platform) throws SubmissionValidator.Invalid;
+    }
+
+    /** The flow of every single-post call: authenticated platform, validation, submission, timing. */
+    private HttpResponse<SubmissionResponse> submitOne(
+            String endpoint, HttpRequest<?> request, SingleSubmission submission) {
+        return timed(endpoint, () -> {
+            String platform = platform(request);
+            try {
+                return single(platform, submission.validate(platform));
+            } catch (SubmissionValidator.Invalid e) {
+                throw e.toProblem();
+            }
+        });
     }
 
     private HttpResponse<SubmissionResponse> single(String platform, Submission submission) {

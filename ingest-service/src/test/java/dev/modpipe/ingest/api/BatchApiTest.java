@@ -7,55 +7,26 @@ import static dev.modpipe.ingest.support.TestPlatforms.PSEUDONYM_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.ingest.support.Http;
 import dev.modpipe.ingest.support.Http.Reply;
 import dev.modpipe.ingest.support.Infra;
 import dev.modpipe.ingest.support.Pseudonyms;
-import dev.modpipe.ingest.support.TopicReader;
+import dev.modpipe.ingest.support.ServiceTest;
 import dev.modpipe.model.EventType;
 import dev.modpipe.model.PostEvent;
 import dev.modpipe.model.PostKey;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code POST /v1/posts/batch}: per-item results, valid posts accepted beside rejected ones. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchApiTest implements TestPropertyProvider {
-    private static final String TOPIC = Infra.uniqueTopic("batch");
-
-    @Inject
-    EmbeddedServer server;
-
-    private Http http;
-    private TopicReader topic;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Infra.shared(TOPIC);
-    }
-
-    @BeforeAll
-    void connect() {
-        http = new Http(server.getURI());
-        topic = new TopicReader(SharedInfra.kafkaBootstrapServers(), TOPIC);
-    }
-
-    @AfterAll
-    void disconnect() {
-        topic.close();
+class BatchApiTest extends ServiceTest {
+    BatchApiTest() {
+        super("batch");
     }
 
     private static String item(String postId, String author, String body) {
@@ -97,7 +68,7 @@ class BatchApiTest implements TestPropertyProvider {
                                 .formatted(first, second)));
 
         // And exactly the two valid posts are on the topic, each a whole contract event
-        List<PostEvent> firstEvents = topic.eventsFor(PostKey.of(CALMSPACE, first));
+        List<PostEvent> firstEvents = topic().eventsFor(PostKey.of(CALMSPACE, first));
         assertThat(firstEvents).hasSize(1);
         PostEvent event = firstEvents.get(0);
         assertThat(event)
@@ -114,8 +85,8 @@ class BatchApiTest implements TestPropertyProvider {
                         null,
                         null,
                         event.receivedAt()));
-        assertThat(topic.eventsFor(PostKey.of(CALMSPACE, second))).hasSize(1);
-        assertThat(topic.readToEnd())
+        assertThat(topic().eventsFor(PostKey.of(CALMSPACE, second))).hasSize(1);
+        assertThat(topic().readToEnd())
                 .extracting(r -> r.key())
                 .doesNotContain("calmspace:p-nobody", "calmspace:p-typed", "calmspace:p-other", "mindful:p-other");
     }
@@ -134,8 +105,8 @@ class BatchApiTest implements TestPropertyProvider {
 
         assertThat(reply.json().get("results").findValuesAsText("status"))
                 .containsExactly("DUPLICATE", "ACCEPTED", "DUPLICATE");
-        assertThat(topic.recordsFor(PostKey.of(CALMSPACE, old))).hasSize(1);
-        assertThat(topic.recordsFor(PostKey.of(CALMSPACE, fresh))).hasSize(1);
+        assertThat(topic().recordsFor(PostKey.of(CALMSPACE, old))).hasSize(1);
+        assertThat(topic().recordsFor(PostKey.of(CALMSPACE, fresh))).hasSize(1);
     }
 
     @Test
@@ -153,7 +124,7 @@ class BatchApiTest implements TestPropertyProvider {
                 .hasSize(500)
                 .containsOnly("ACCEPTED");
         List<String> keys = new ArrayList<>();
-        topic.readToEnd().forEach(r -> keys.add(r.key()));
+        topic().readToEnd().forEach(r -> keys.add(r.key()));
         assertThat(keys)
                 .containsAll(ids.stream().map(id -> PostKey.of(CALMSPACE, id)).toList());
     }

@@ -5,26 +5,19 @@ import static dev.modpipe.ingest.support.TestPlatforms.CALMSPACE_KEY;
 import static dev.modpipe.ingest.support.TestPlatforms.THROTTLED_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.ingest.support.Http;
 import dev.modpipe.ingest.support.Http.Reply;
 import dev.modpipe.ingest.support.Infra;
-import dev.modpipe.ingest.support.TopicReader;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.modpipe.ingest.support.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,33 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field, never a 5xx, and never a record on the topic.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorAnswersTest implements TestPropertyProvider {
-    private static final String TOPIC = Infra.uniqueTopic("errors");
+class ErrorAnswersTest extends ServiceTest {
     private static final String VALID = "{\"postId\":\"p-1\",\"authorId\":\"u\",\"body\":\"x\"}";
 
-    @Inject
-    EmbeddedServer server;
-
-    private Http http;
-    private TopicReader topic;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Infra.shared(TOPIC);
-    }
-
-    @BeforeAll
-    void connect() {
-        http = new Http(server.getURI());
-        topic = new TopicReader(SharedInfra.kafkaBootstrapServers(), TOPIC);
+    ErrorAnswersTest() {
+        super("errors");
     }
 
     @AfterAll
     void nothingWasWritten() {
         // Only the rate-limit test writes (the posts that exhaust the bucket), under its own platform.
-        assertThat(topic.readToEnd()).allSatisfy(r -> assertThat(r.key()).startsWith("throttled:"));
-        topic.close();
+        assertThat(topic().readToEnd()).allSatisfy(r -> assertThat(r.key()).startsWith("throttled:"));
     }
 
     @Test

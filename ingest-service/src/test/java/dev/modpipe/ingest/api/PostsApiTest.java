@@ -8,54 +8,25 @@ import static dev.modpipe.ingest.support.TestPlatforms.MINDFUL_KEY;
 import static dev.modpipe.ingest.support.TestPlatforms.PSEUDONYM_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.ingest.support.Http;
 import dev.modpipe.ingest.support.Http.Reply;
 import dev.modpipe.ingest.support.Infra;
 import dev.modpipe.ingest.support.Pseudonyms;
-import dev.modpipe.ingest.support.TopicReader;
+import dev.modpipe.ingest.support.ServiceTest;
 import dev.modpipe.model.EventType;
 import dev.modpipe.model.PostEvent;
 import dev.modpipe.model.PostKey;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The single-post calls against a real broker and Redis, down to the exact events on the topic. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostsApiTest implements TestPropertyProvider {
-    private static final String TOPIC = Infra.uniqueTopic("posts-api");
-
-    @Inject
-    EmbeddedServer server;
-
-    private Http http;
-    private TopicReader topic;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Infra.shared(TOPIC);
-    }
-
-    @BeforeAll
-    void connect() {
-        http = new Http(server.getURI());
-        topic = new TopicReader(SharedInfra.kafkaBootstrapServers(), TOPIC);
-    }
-
-    @AfterAll
-    void disconnect() {
-        topic.close();
+class PostsApiTest extends ServiceTest {
+    PostsApiTest() {
+        super("posts-api");
     }
 
     static String post(String postId, Integer revision, String authorId, String body) {
@@ -83,9 +54,9 @@ class PostsApiTest implements TestPropertyProvider {
                         + "\",\"revision\":1,\"status\":\"ACCEPTED\"}"));
 
         // And exactly one event is on the topic, keyed platform:postId, with the author pseudonymised
-        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(PostKey.of(CALMSPACE, postId));
+        List<ConsumerRecord<String, byte[]>> records = topic().recordsFor(PostKey.of(CALMSPACE, postId));
         assertThat(records).hasSize(1);
-        PostEvent event = topic.eventsFor(PostKey.of(CALMSPACE, postId)).get(0);
+        PostEvent event = topic().eventsFor(PostKey.of(CALMSPACE, postId)).get(0);
         assertThat(event.receivedAt()).isBetween(before, Instant.now());
         assertThat(event)
                 .isEqualTo(new PostEvent(
@@ -110,7 +81,7 @@ class PostsApiTest implements TestPropertyProvider {
         http.post("/v1/posts", CALMSPACE_KEY, post(postId, 1, "raw-author-7731", "hello"));
 
         String json = new String(
-                topic.recordsFor(PostKey.of(CALMSPACE, postId)).get(0).value(),
+                topic().recordsFor(PostKey.of(CALMSPACE, postId)).get(0).value(),
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(json)
@@ -128,11 +99,11 @@ class PostsApiTest implements TestPropertyProvider {
         http.post("/v1/posts", CALMSPACE_KEY, post(other, 1, "user-2", "c"));
 
         String firstAuthor =
-                topic.eventsFor(PostKey.of(CALMSPACE, first)).get(0).authorId();
+                topic().eventsFor(PostKey.of(CALMSPACE, first)).get(0).authorId();
         String secondAuthor =
-                topic.eventsFor(PostKey.of(CALMSPACE, second)).get(0).authorId();
+                topic().eventsFor(PostKey.of(CALMSPACE, second)).get(0).authorId();
         String otherAuthor =
-                topic.eventsFor(PostKey.of(CALMSPACE, other)).get(0).authorId();
+                topic().eventsFor(PostKey.of(CALMSPACE, other)).get(0).authorId();
 
         assertThat(secondAuthor).isEqualTo(firstAuthor);
         assertThat(otherAuthor).isNotEqualTo(firstAuthor);
@@ -146,8 +117,8 @@ class PostsApiTest implements TestPropertyProvider {
         http.post("/v1/posts", CALMSPACE_KEY, post(onCalmspace, 1, "user-1", "a"));
         http.post("/v1/posts", MINDFUL_KEY, post(onMindful, 1, "user-1", "a"));
 
-        assertThat(topic.eventsFor(PostKey.of(MINDFUL, onMindful)).get(0).authorId())
-                .isNotEqualTo(topic.eventsFor(PostKey.of(CALMSPACE, onCalmspace))
+        assertThat(topic().eventsFor(PostKey.of(MINDFUL, onMindful)).get(0).authorId())
+                .isNotEqualTo(topic().eventsFor(PostKey.of(CALMSPACE, onCalmspace))
                         .get(0)
                         .authorId());
     }
@@ -170,7 +141,7 @@ class PostsApiTest implements TestPropertyProvider {
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.json().get("status").asText()).isEqualTo("DUPLICATE");
         assertThat(again.json().get("revision").asInt()).isEqualTo(1);
-        assertThat(topic.recordsFor(PostKey.of(CALMSPACE, postId))).hasSize(1);
+        assertThat(topic().recordsFor(PostKey.of(CALMSPACE, postId))).hasSize(1);
     }
 
     @Test
@@ -200,7 +171,7 @@ class PostsApiTest implements TestPropertyProvider {
         // Then an EDITED event of revision 2 follows the CREATED one on the post's key
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
         assertThat(reply.json().get("revision").asInt()).isEqualTo(2);
-        List<PostEvent> events = topic.eventsFor(PostKey.of(CALMSPACE, postId));
+        List<PostEvent> events = topic().eventsFor(PostKey.of(CALMSPACE, postId));
         assertThat(events).extracting(PostEvent::type).containsExactly(EventType.CREATED, EventType.EDITED);
         PostEvent edit = events.get(1);
         assertThat(edit)
@@ -226,7 +197,7 @@ class PostsApiTest implements TestPropertyProvider {
                 {"postId":"%s","revision":2,"authorId":"user-42","body":"second words"}"""
                         .formatted(postId));
         assertThat(again.json().get("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(topic.recordsFor(PostKey.of(CALMSPACE, postId))).hasSize(2);
+        assertThat(topic().recordsFor(PostKey.of(CALMSPACE, postId))).hasSize(2);
     }
 
     @Test
@@ -238,7 +209,7 @@ class PostsApiTest implements TestPropertyProvider {
                 {"revision":1,"authorId":"u","body":"x"}""");
 
         assertProblem(reply, 400, "revision must be at least 2 for an edit");
-        assertThat(topic.recordsFor(PostKey.of(CALMSPACE, postId))).isEmpty();
+        assertThat(topic().recordsFor(PostKey.of(CALMSPACE, postId))).isEmpty();
     }
 
     @Test
@@ -271,7 +242,7 @@ class PostsApiTest implements TestPropertyProvider {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
         assertThat(reply.json().get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(reply.json().get("revision").asInt()).isEqualTo(3);
-        List<PostEvent> events = topic.eventsFor(PostKey.of(CALMSPACE, postId));
+        List<PostEvent> events = topic().eventsFor(PostKey.of(CALMSPACE, postId));
         PostEvent deleted = events.get(events.size() - 1);
         assertThat(deleted)
                 .isEqualTo(new PostEvent(
@@ -300,7 +271,7 @@ class PostsApiTest implements TestPropertyProvider {
         assertThat(first.json().get("revision").asInt()).isEqualTo(1);
         assertThat(first.json().get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(second.json().get("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(topic.eventsFor(PostKey.of(CALMSPACE, postId)))
+        assertThat(topic().eventsFor(PostKey.of(CALMSPACE, postId)))
                 .extracting(PostEvent::type)
                 .containsExactly(EventType.DELETED);
     }
@@ -334,8 +305,8 @@ class PostsApiTest implements TestPropertyProvider {
                         .formatted(postId));
 
         assertProblem(reply, 403, "platform 'mindful' is not the platform of this API key ('calmspace')");
-        assertThat(topic.recordsFor(PostKey.of(MINDFUL, postId))).isEmpty();
-        assertThat(topic.recordsFor(PostKey.of(CALMSPACE, postId))).isEmpty();
+        assertThat(topic().recordsFor(PostKey.of(MINDFUL, postId))).isEmpty();
+        assertThat(topic().recordsFor(PostKey.of(CALMSPACE, postId))).isEmpty();
     }
 
     @Test
@@ -363,7 +334,7 @@ class PostsApiTest implements TestPropertyProvider {
                         .formatted(postId));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-        PostEvent event = topic.eventsFor(PostKey.of(CALMSPACE, postId)).get(0);
+        PostEvent event = topic().eventsFor(PostKey.of(CALMSPACE, postId)).get(0);
         assertThat(event.type()).isEqualTo(EventType.CREATED);
         assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.receivedAt()).isAfter(Instant.parse("2026-01-01T00:00:00Z"));

@@ -3,39 +3,19 @@ package dev.modpipe.ingest.observability;
 import static dev.modpipe.ingest.support.TestPlatforms.CALMSPACE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modpipe.ingest.support.Http;
 import dev.modpipe.ingest.support.Http.Reply;
 import dev.modpipe.ingest.support.Infra;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.modpipe.ingest.support.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code /health}, {@code /metrics} and the OpenAPI document: served without authentication. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsTest implements TestPropertyProvider {
-    private static final String TOPIC = Infra.uniqueTopic("operations");
-
-    @Inject
-    EmbeddedServer server;
-
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Infra.shared(TOPIC);
-    }
-
-    @BeforeAll
-    void connect() {
-        http = new Http(server.getURI());
+class OperationsTest extends ServiceTest {
+    OperationsTest() {
+        super("operations");
     }
 
     @Test
@@ -46,7 +26,7 @@ class OperationsTest implements TestPropertyProvider {
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/details/kafka/status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/details/kafka/details/brokers").asInt()).isEqualTo(1);
-        assertThat(health.json().at("/details/kafka/details/topic").asText()).isEqualTo(TOPIC);
+        assertThat(health.json().at("/details/kafka/details/topic").asText()).isEqualTo(topicName());
         assertThat(health.json().at("/details/kafka/details/partitions").asInt())
                 .isEqualTo(3);
         assertThat(health.json().at("/details/redis/status").asText()).isEqualTo("UP");

@@ -11,10 +11,9 @@ import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.ingest.support.Http;
 import dev.modpipe.ingest.support.Http.Reply;
 import dev.modpipe.ingest.support.Infra;
+import dev.modpipe.ingest.support.RunningService;
 import dev.modpipe.ingest.support.TopicReader;
 import dev.modpipe.model.PostKey;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,28 +29,30 @@ class KafkaOutageTest {
     private static final String TOPIC = Infra.uniqueTopic("kafka-outage");
 
     private KafkaBroker broker;
-    private EmbeddedServer server;
+    private RunningService service;
     private Http http;
 
     @BeforeEach
     void start() {
         broker = KafkaBroker.onFreePorts().start();
         broker.createTopics(Map.of(TOPIC, 3));
-        Map<String, Object> properties =
-                new java.util.HashMap<>(Infra.properties(broker.bootstrapServers(), SharedInfra.redisUrl(), TOPIC));
         // Tight bounds: a write Kafka does not acknowledge within ~3.5 s is answered 503.
-        properties.put("ingest.kafka.max-block", "1s");
-        properties.put("ingest.kafka.request-timeout", "1s");
-        properties.put("ingest.kafka.delivery-timeout", "1500ms");
-        properties.put("ingest.kafka.retry-after", "3s");
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        http = new Http(server.getURI());
+        service = RunningService.start(
+                broker.bootstrapServers(),
+                SharedInfra.redisUrl(),
+                TOPIC,
+                Map.of(
+                        "ingest.kafka.max-block", "1s",
+                        "ingest.kafka.request-timeout", "1s",
+                        "ingest.kafka.delivery-timeout", "1500ms",
+                        "ingest.kafka.retry-after", "3s"));
+        http = service.http();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.getApplicationContext().close();
+        if (service != null) {
+            service.close();
         }
         broker.close();
     }

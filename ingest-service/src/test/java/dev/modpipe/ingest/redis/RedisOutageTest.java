@@ -11,12 +11,10 @@ import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.ingest.support.Http;
 import dev.modpipe.ingest.support.Http.Reply;
 import dev.modpipe.ingest.support.Infra;
+import dev.modpipe.ingest.support.RunningService;
 import dev.modpipe.ingest.support.TopicReader;
 import dev.modpipe.model.PostKey;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,25 +29,25 @@ class RedisOutageTest {
     private static final String TOPIC = Infra.uniqueTopic("redis-outage");
 
     private RedisServer redis;
-    private EmbeddedServer server;
+    private RunningService service;
     private Http http;
 
     @BeforeEach
     void start() {
         redis = RedisServer.onFreePort().start();
         SharedInfra.kafka().createTopics(Map.of(TOPIC, 3));
-        Map<String, Object> properties =
-                new HashMap<>(Infra.properties(SharedInfra.kafkaBootstrapServers(), redis.url(), TOPIC));
-        properties.put("ingest.redis.timeout", "500ms");
-        properties.put("ingest.kafka.retry-after", "4s");
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        http = new Http(server.getURI());
+        service = RunningService.start(
+                SharedInfra.kafkaBootstrapServers(),
+                redis.url(),
+                TOPIC,
+                Map.of("ingest.redis.timeout", "500ms", "ingest.kafka.retry-after", "4s"));
+        http = service.http();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.getApplicationContext().close();
+        if (service != null) {
+            service.close();
         }
         redis.close();
     }

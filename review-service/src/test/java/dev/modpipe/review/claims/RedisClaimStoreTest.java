@@ -31,26 +31,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RedisClaimStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    private RedisFixture redis;
-    private ClaimStore claims;
+    @AutoClose
+    private final RedisFixture redis = RedisFixture.fresh();
 
-    @BeforeEach
-    void setUp() {
-        redis = RedisFixture.fresh();
-        claims = redis.claims;
-    }
-
-    @AfterEach
-    void tearDown() {
-        redis.close();
-    }
+    private final ClaimStore claims = redis.claims;
 
     private String enqueue(PostClassified verdict) {
         return redis.queue

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -104,54 +105,29 @@ class ConsoleBrowserTest {
     void shouldSignInWorkTheQueueRevealDecideAndReleaseInTheBrowser() {
         String threatText = "I know where you live and I will hurt you.";
         String imminentText = "I said goodbye to everyone 🙏 <b>I have the pills</b> and tonight is the night.";
-        publish(verdict(
-                "p-misinfo",
-                ago(Duration.ofHours(25)),
-                "a-author-3",
-                RiskLevel.NONE,
-                Map.of(Category.MISINFORMATION, 0.8),
-                Map.of("misinformation/treatment", 0.8),
-                List.of(span(
+        publish(verdict("p-misinfo", ago(Duration.ofHours(25)), "a-author-3", RiskLevel.NONE)
+                .flagged(Category.MISINFORMATION, "misinformation/treatment", 0.8)
+                .evidence(
                         Category.MISINFORMATION,
                         "treatment",
                         "Stop your meds, this tea cures depression",
-                        "this tea cures depression"))));
-        publish(verdict(
-                "p-threat",
-                ago(Duration.ofMinutes(2)),
-                "a-author-4",
-                RiskLevel.NONE,
-                Map.of(Category.HARMFUL, 0.9),
-                Map.of("harmful/threat", 0.9),
-                List.of(span(Category.HARMFUL, "harmful/threat", threatText, "I will hurt you"))));
-        publish(verdict(
-                "p-hate",
-                ago(Duration.ofMinutes(10)),
-                "a-author-5",
-                RiskLevel.NONE,
-                Map.of(Category.HARMFUL, 0.85),
-                Map.of("harmful/hate", 0.85, "harmful/harassment", 0.3),
-                List.of(span(
-                        Category.HARMFUL, "dehumanising", "People like them should disappear", "should disappear"))));
-        publish(verdict(
-                "p-high",
-                ago(Duration.ofMinutes(20)),
-                "a-author-1",
-                RiskLevel.HIGH,
-                Map.of(Category.SELF_HARM, 0.9),
-                Map.of("self_harm/ideation", 0.9),
-                List.of(span(Category.SELF_HARM, "ideation", "I keep thinking about ending it all", "ending it all"))));
-        publish(verdict(
-                "p-imminent",
-                ago(Duration.ofMinutes(1)),
-                "a-author-1",
-                RiskLevel.IMMINENT,
-                Map.of(Category.SELF_HARM, 0.97),
-                Map.of("self_harm/intent_plan", 0.93),
-                List.of(
-                        span(Category.SELF_HARM, "means", imminentText, "<b>I have the pills</b>"),
-                        span(Category.SELF_HARM, "timeline", imminentText, "tonight")),
-                imminentText));
+                        "this tea cures depression"));
+        publish(verdict("p-threat", ago(Duration.ofMinutes(2)), "a-author-4", RiskLevel.NONE)
+                .flagged(Category.HARMFUL, "harmful/threat", 0.9)
+                .evidence(Category.HARMFUL, "harmful/threat", threatText, "I will hurt you"));
+        publish(verdict("p-hate", ago(Duration.ofMinutes(10)), "a-author-5", RiskLevel.NONE)
+                .flagged(Category.HARMFUL, "harmful/hate", 0.85)
+                .subcategory("harmful/harassment", 0.3)
+                .evidence(Category.HARMFUL, "dehumanising", "People like them should disappear", "should disappear"));
+        publish(verdict("p-high", ago(Duration.ofMinutes(20)), "a-author-1", RiskLevel.HIGH)
+                .flagged(Category.SELF_HARM, "self_harm/ideation", 0.9)
+                .evidence(Category.SELF_HARM, "ideation", "I keep thinking about ending it all", "ending it all"));
+        publish(verdict("p-imminent", ago(Duration.ofMinutes(1)), "a-author-1", RiskLevel.IMMINENT)
+                .flag(Category.SELF_HARM, 0.97)
+                .subcategory("self_harm/intent_plan", 0.93)
+                .evidence(Category.SELF_HARM, "means", imminentText, "<b>I have the pills</b>")
+                .evidence(Category.SELF_HARM, "timeline", imminentText, "tonight")
+                .text(imminentText));
         List<String> seeded = List.of("p-imminent", "p-high", "p-misinfo", "p-threat", "p-hate");
         await().atMost(WAIT).until(() -> apiQueue(MOD_A).containsAll(seeded));
         browser.screenshot("01-sign-in");
@@ -249,14 +225,9 @@ class ConsoleBrowserTest {
         browser.screenshot("05-decided");
 
         // live refresh: a new verdict appears by itself, in the same document
-        publish(verdict(
-                "p-live",
-                ago(Duration.ZERO),
-                "a-author-6",
-                RiskLevel.MODERATE,
-                Map.of(Category.SELF_HARM, 0.7),
-                Map.of("self_harm/ideation", 0.7),
-                List.of(span(Category.SELF_HARM, "ideation", "Some days I wish I could disappear", "disappear"))));
+        publish(verdict("p-live", ago(Duration.ZERO), "a-author-6", RiskLevel.MODERATE)
+                .flagged(Category.SELF_HARM, "self_harm/ideation", 0.7)
+                .evidence(Category.SELF_HARM, "ideation", "Some days I wish I could disappear", "disappear"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows()).contains("p-live"));
         assertThat(browser.js("return window.__sameDocument === true")).isEqualTo(true);
 
@@ -274,22 +245,12 @@ class ConsoleBrowserTest {
     @Test
     @Order(2)
     void shouldPromptForABreakAfterTheConfiguredNumberOfCrisisItemsInARow() {
-        publish(verdict(
-                "p-crisis-1",
-                ago(Duration.ofMinutes(40)),
-                "a-author-7",
-                RiskLevel.HIGH,
-                Map.of(Category.SELF_HARM, 0.9),
-                Map.of("self_harm/intent_plan", 0.9),
-                List.of(span(Category.SELF_HARM, "timeline", "It ends this weekend", "this weekend"))));
-        publish(verdict(
-                "p-crisis-2",
-                ago(Duration.ofMinutes(39)),
-                "a-author-8",
-                RiskLevel.HIGH,
-                Map.of(Category.SELF_HARM, 0.9),
-                Map.of("self_harm/self_injury", 0.9),
-                List.of(span(Category.SELF_HARM, "self_injury", "I cut again last night", "cut again"))));
+        publish(verdict("p-crisis-1", ago(Duration.ofMinutes(40)), "a-author-7", RiskLevel.HIGH)
+                .flagged(Category.SELF_HARM, "self_harm/intent_plan", 0.9)
+                .evidence(Category.SELF_HARM, "timeline", "It ends this weekend", "this weekend"));
+        publish(verdict("p-crisis-2", ago(Duration.ofMinutes(39)), "a-author-8", RiskLevel.HIGH)
+                .flagged(Category.SELF_HARM, "self_harm/self_injury", 0.9)
+                .evidence(Category.SELF_HARM, "self_injury", "I cut again last night", "cut again"));
         await().atMost(WAIT).until(() -> apiQueue(MOD_B).containsAll(List.of("p-crisis-1", "p-crisis-2")));
         signIn(MOD_B);
         WebElement limit = browser.byId("crisis-limit");
@@ -320,24 +281,14 @@ class ConsoleBrowserTest {
 
         // "continue anyway" claims after the prompt
         limit.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.TAB);
-        publish(verdict(
-                "p-crisis-3",
-                ago(Duration.ofMinutes(1)),
-                "a-author-9",
-                RiskLevel.IMMINENT,
-                Map.of(Category.SELF_HARM, 0.95),
-                Map.of("self_harm/intent_plan", 0.95),
-                List.of(span(Category.SELF_HARM, "timeline", "Tonight I end it", "Tonight"))));
+        publish(verdict("p-crisis-3", ago(Duration.ofMinutes(1)), "a-author-9", RiskLevel.IMMINENT)
+                .flagged(Category.SELF_HARM, "self_harm/intent_plan", 0.95)
+                .evidence(Category.SELF_HARM, "timeline", "Tonight I end it", "Tonight"));
         await().atMost(WAIT).until(() -> apiQueue(MOD_B).contains("p-crisis-3"));
         claimAndDecide(MOD_B, "SEND_RESOURCES");
-        publish(verdict(
-                "p-crisis-4",
-                ago(Duration.ofMinutes(30)),
-                "a-author-11",
-                RiskLevel.IMMINENT,
-                Map.of(Category.SELF_HARM, 0.95),
-                Map.of("self_harm/intent_plan", 0.95),
-                List.of(span(Category.SELF_HARM, "means", "I have the rope ready", "the rope"))));
+        publish(verdict("p-crisis-4", ago(Duration.ofMinutes(30)), "a-author-11", RiskLevel.IMMINENT)
+                .flagged(Category.SELF_HARM, "self_harm/intent_plan", 0.95)
+                .evidence(Category.SELF_HARM, "means", "I have the rope ready", "the rope"));
         await().atMost(WAIT).until(() -> apiQueue(MOD_B).contains("p-crisis-4"));
         browser.byId("claim-next").click();
         await().atMost(WAIT).until(() -> browser.byId("break-dialog").getDomAttribute("open") != null);
@@ -365,14 +316,9 @@ class ConsoleBrowserTest {
                 .as("still signed out after a reload")
                 .isFalse();
 
-        publish(verdict(
-                "p-for-audit",
-                ago(Duration.ZERO),
-                "a-author-12",
-                RiskLevel.NONE,
-                Map.of(Category.MISINFORMATION, 0.8),
-                Map.of("misinformation/health", 0.8),
-                List.of(span(Category.MISINFORMATION, "health", "Vaccines cause it", "Vaccines cause it"))));
+        publish(verdict("p-for-audit", ago(Duration.ZERO), "a-author-12", RiskLevel.NONE)
+                .flagged(Category.MISINFORMATION, "misinformation/health", 0.8)
+                .evidence(Category.MISINFORMATION, "health", "Vaccines cause it", "Vaccines cause it"));
         await().atMost(WAIT).until(() -> apiQueue(MOD_A).contains("p-for-audit"));
         String claimed = json(app.post("/v1/queue/claim", MOD_A, "{\"category\":\"MISINFORMATION\"}"))
                 .get("itemId")
@@ -426,14 +372,9 @@ class ConsoleBrowserTest {
         String console = browser.driver.getWindowHandle();
 
         browser.driver.switchTo().newWindow(WindowType.TAB);
-        publish(verdict(
-                "p-while-hidden",
-                ago(Duration.ZERO),
-                "a-author-10",
-                RiskLevel.MODERATE,
-                Map.of(Category.SELF_HARM, 0.7),
-                Map.of("self_harm/ideation", 0.7),
-                List.of(span(Category.SELF_HARM, "ideation", "I feel like a burden", "a burden"))));
+        publish(verdict("p-while-hidden", ago(Duration.ZERO), "a-author-10", RiskLevel.MODERATE)
+                .flagged(Category.SELF_HARM, "self_harm/ideation", 0.7)
+                .evidence(Category.SELF_HARM, "ideation", "I feel like a burden", "a burden"));
         // several poll intervals (700 ms) pass while the console's tab is hidden
         await().atMost(WAIT).during(Duration.ofMillis(2500)).until(() -> apiQueue(MOD_B)
                 .contains("p-while-hidden"));
@@ -461,14 +402,9 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void shouldShowOnCallTheirAlertsAnnounceNewOnesAndAcknowledgeAndResolve() {
-        publish(verdict(
-                "p-alert-1",
-                ago(Duration.ofMinutes(2)),
-                "a-author-13",
-                RiskLevel.IMMINENT,
-                Map.of(Category.SELF_HARM, 0.96),
-                Map.of("self_harm/intent_plan", 0.96),
-                List.of(span(Category.SELF_HARM, "timeline", "I will do it tonight", "tonight"))));
+        publish(verdict("p-alert-1", ago(Duration.ofMinutes(2)), "a-author-13", RiskLevel.IMMINENT)
+                .flagged(Category.SELF_HARM, "self_harm/intent_plan", 0.96)
+                .evidence(Category.SELF_HARM, "timeline", "I will do it tonight", "tonight"));
         await().atMost(WAIT).until(() -> alert("p-alert-1") != null);
         signIn(ONCALL);
         await().atMost(WAIT).until(() -> browser.shown("alerts-view"));
@@ -483,14 +419,9 @@ class ConsoleBrowserTest {
                 .doesNotContain("tonight");
 
         // a new alert appears by itself and is announced at once (assertive)
-        publish(verdict(
-                "p-alert-2",
-                ago(Duration.ZERO),
-                "a-author-14",
-                RiskLevel.IMMINENT,
-                Map.of(Category.SELF_HARM, 0.95),
-                Map.of("self_harm/intent_plan", 0.95),
-                List.of(span(Category.SELF_HARM, "means", "I have the rope", "the rope"))));
+        publish(verdict("p-alert-2", ago(Duration.ZERO), "a-author-14", RiskLevel.IMMINENT)
+                .flagged(Category.SELF_HARM, "self_harm/intent_plan", 0.95)
+                .evidence(Category.SELF_HARM, "means", "I have the rope", "the rope"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(alertRows()).contains("p-alert-2"));
         await().atMost(WAIT).until(() -> browser.text("announce-assertive").contains("calmspace:p-alert-2"));
         assertThat(browser.byId("announce-assertive").getDomProperty("textContent"))
@@ -607,18 +538,13 @@ class ConsoleBrowserTest {
                 value);
     }
 
-    /** The post ids of the queue's rows, top to bottom (read at once: polling re-renders the rows). */
-    @SuppressWarnings("unchecked")
+    /** The post ids of the queue's rows, top to bottom. */
     private List<String> rows() {
-        return (List<String>)
-                browser.js("return Array.from(document.querySelectorAll('#queue-rows tr')).map(r => r.dataset.postId)");
+        return postIds("queue-rows");
     }
 
     private String rowText(String postId) {
-        return String.valueOf(browser.js(
-                "const r = document.querySelector(\"#queue-rows tr[data-post-id='\" + arguments[0] + \"']\");"
-                        + " return r.innerText;",
-                postId));
+        return rowText("queue-rows", postId);
     }
 
     private String rowClass(String postId) {
@@ -640,16 +566,28 @@ class ConsoleBrowserTest {
     }
 
     /** The post ids of the alert rows, top to bottom. */
-    @SuppressWarnings("unchecked")
     private List<String> alertRows() {
-        return (List<String>)
-                browser.js("return Array.from(document.querySelectorAll('#alert-rows tr')).map(r => r.dataset.postId)");
+        return postIds("alert-rows");
     }
 
     private String alertRowText(String postId) {
+        return rowText("alert-rows", postId);
+    }
+
+    /** The post ids of a table body's rows, top to bottom (read at once: polling re-renders the rows). */
+    @SuppressWarnings("unchecked")
+    private List<String> postIds(String tbody) {
+        return (List<String>) browser.js(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' tr')).map(r => r.dataset.postId)",
+                tbody);
+    }
+
+    /** The text of a table body's row of the post. */
+    private String rowText(String tbody, String postId) {
         return String.valueOf(browser.js(
-                "const r = document.querySelector(\"#alert-rows tr[data-post-id='\" + arguments[0] + \"']\");"
+                "const r = document.querySelector('#' + arguments[0] + \" tr[data-post-id='\" + arguments[1] + \"']\");"
                         + " return r.innerText;",
+                tbody,
                 postId));
     }
 
@@ -684,53 +622,87 @@ class ConsoleBrowserTest {
         return new Evidence(category, cue, start, start + phrase.length(), phrase);
     }
 
-    private static PostClassified verdict(
-            String postId,
-            Instant receivedAt,
-            String author,
-            RiskLevel risk,
-            Map<Category, Double> flagged,
-            Map<String, Double> subcategories,
-            List<Evidence> evidence) {
-        return verdict(postId, receivedAt, author, risk, flagged, subcategories, evidence, null);
+    /** A verdict on a post of the console's platform, received at the given time, for {@link #publish}. */
+    private static Verdict verdict(String postId, Instant receivedAt, String author, RiskLevel risk) {
+        return new Verdict(postId, receivedAt, author, risk);
     }
 
-    private static PostClassified verdict(
-            String postId,
-            Instant receivedAt,
-            String author,
-            RiskLevel risk,
-            Map<Category, Double> flagged,
-            Map<String, Double> subcategories,
-            List<Evidence> evidence,
-            String text) {
-        Map<Category, Double> scores = new EnumMap<>(Category.class);
-        for (Category c : Category.values()) {
-            scores.put(c, flagged.getOrDefault(c, 0.02));
+    private static void publish(Verdict verdict) {
+        PostClassified classified = verdict.build();
+        kafka.send(app.topic("classified"), classified.key(), classified);
+    }
+
+    /** A classifier verdict built up cue by cue; categories not flagged score 0.02. */
+    private static final class Verdict {
+        private final String postId;
+        private final Instant receivedAt;
+        private final String author;
+        private final RiskLevel risk;
+        private final Map<Category, Double> flagged = new EnumMap<>(Category.class);
+        private final Map<String, Double> subcategories = new LinkedHashMap<>();
+        private final List<Evidence> evidence = new ArrayList<>();
+        private String text;
+
+        Verdict(String postId, Instant receivedAt, String author, RiskLevel risk) {
+            this.postId = postId;
+            this.receivedAt = receivedAt;
+            this.author = author;
+            this.risk = risk;
         }
-        return new PostClassified(
-                PostClassified.CURRENT_SCHEMA_VERSION,
-                EventType.CREATED,
-                PLATFORM,
-                postId,
-                1,
-                "t-" + postId,
-                author,
-                "en",
-                "console-test-1",
-                Instant.now(),
-                receivedAt,
-                scores,
-                subcategories,
-                risk,
-                new ArrayList<>(flagged.keySet()),
-                true,
-                evidence,
-                false,
-                text);
-    }
 
-    private static void publish(PostClassified verdict) {
-        kafka.send(app.topic("classified"), verdict.key(), verdict);
+        /** Flags the category at this score. */
+        Verdict flag(Category category, double score) {
+            flagged.put(category, score);
+            return this;
+        }
+
+        Verdict subcategory(String subcategory, double score) {
+            subcategories.put(subcategory, score);
+            return this;
+        }
+
+        /** Flags the category, and its subcategory, at this score. */
+        Verdict flagged(Category category, String subcategory, double score) {
+            return flag(category, score).subcategory(subcategory, score);
+        }
+
+        /** The phrase of the text as evidence of the cue. */
+        Verdict evidence(Category category, String cue, String text, String phrase) {
+            evidence.add(span(category, cue, text, phrase));
+            return this;
+        }
+
+        /** The classified text that the evidence offsets index. */
+        Verdict text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        PostClassified build() {
+            Map<Category, Double> scores = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                scores.put(c, flagged.getOrDefault(c, 0.02));
+            }
+            return new PostClassified(
+                    PostClassified.CURRENT_SCHEMA_VERSION,
+                    EventType.CREATED,
+                    PLATFORM,
+                    postId,
+                    1,
+                    "t-" + postId,
+                    author,
+                    "en",
+                    "console-test-1",
+                    Instant.now(),
+                    receivedAt,
+                    scores,
+                    subcategories,
+                    risk,
+                    new ArrayList<>(flagged.keySet()),
+                    true,
+                    evidence,
+                    false,
+                    text);
+        }
     }
 }

@@ -15,24 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RedisReviewQueueTest {
-    private RedisFixture redis;
-    private RedisReviewQueue queue;
+    @AutoClose
+    private final RedisFixture redis = RedisFixture.fresh();
 
-    @BeforeEach
-    void setUp() {
-        redis = RedisFixture.fresh();
-        queue = redis.queue;
-    }
-
-    @AfterEach
-    void tearDown() {
-        redis.close();
-    }
+    private final RedisReviewQueue queue = redis.queue;
 
     private UpsertResult apply(PostClassified verdict) {
         PostState state = queue.postState(verdict.key());

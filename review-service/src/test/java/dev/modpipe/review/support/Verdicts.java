@@ -85,30 +85,27 @@ public final class Verdicts {
         /** Self-harm at this risk (flagged). */
         public Builder selfHarm(RiskLevel r, Subcategory sub) {
             risk = r;
-            scores.put(Category.SELF_HARM, 0.9);
-            subcategories.put(sub.key(), 0.9);
-            flag(Category.SELF_HARM);
+            flag(Category.SELF_HARM, sub, 0.9);
             evidence.add(new Evidence(Category.SELF_HARM, "timeline", 10, 17, "tonight"));
             return this;
         }
 
         /** Harmful with this subcategory as the strongest. */
         public Builder harmful(Subcategory sub) {
-            scores.put(Category.HARMFUL, 0.8);
-            subcategories.put(sub.key(), 0.8);
-            flag(Category.HARMFUL);
+            flag(Category.HARMFUL, sub, 0.8);
             evidence.add(new Evidence(Category.HARMFUL, sub.key(), 0, 5, "words"));
             return this;
         }
 
         public Builder misinformation() {
-            scores.put(Category.MISINFORMATION, 0.7);
-            subcategories.put(Subcategory.HEALTH.key(), 0.7);
-            flag(Category.MISINFORMATION);
+            flag(Category.MISINFORMATION, Subcategory.HEALTH, 0.7);
             return this;
         }
 
-        private void flag(Category c) {
+        /** The category and its subcategory at this score, the category flagged. */
+        private void flag(Category c, Subcategory sub, double score) {
+            scores.put(c, score);
+            subcategories.put(sub.key(), score);
             if (!flags.contains(c)) {
                 flags.add(c);
             }
@@ -119,33 +116,26 @@ public final class Verdicts {
             for (Category c : Category.values()) {
                 s.putIfAbsent(c, 0.01);
             }
-            return new PostClassified(
-                    PostClassified.CURRENT_SCHEMA_VERSION,
-                    type,
-                    platform,
-                    postId,
-                    revision,
-                    "t-1",
-                    authorId,
-                    language,
-                    "test-model-1",
-                    Instant.now(),
-                    receivedAt,
-                    s,
-                    subcategories,
-                    risk,
-                    flags,
-                    !flags.isEmpty(),
-                    evidence,
-                    false,
-                    text);
+            return classified(type, s, subcategories, risk, flags, !flags.isEmpty(), evidence, text);
         }
 
         /** The DELETED pass-through for this post. */
         public PostClassified deleted() {
+            return classified(EventType.DELETED, Map.of(), Map.of(), RiskLevel.NONE, List.of(), false, List.of(), null);
+        }
+
+        private PostClassified classified(
+                EventType eventType,
+                Map<Category, Double> categoryScores,
+                Map<String, Double> subcategoryScores,
+                RiskLevel selfHarmRisk,
+                List<Category> flagged,
+                boolean anyFlagged,
+                List<Evidence> spans,
+                String classifiedText) {
             return new PostClassified(
                     PostClassified.CURRENT_SCHEMA_VERSION,
-                    EventType.DELETED,
+                    eventType,
                     platform,
                     postId,
                     revision,
@@ -155,14 +145,14 @@ public final class Verdicts {
                     "test-model-1",
                     Instant.now(),
                     receivedAt,
-                    Map.of(),
-                    Map.of(),
-                    RiskLevel.NONE,
-                    List.of(),
+                    categoryScores,
+                    subcategoryScores,
+                    selfHarmRisk,
+                    flagged,
+                    anyFlagged,
+                    spans,
                     false,
-                    List.of(),
-                    false,
-                    null);
+                    classifiedText);
         }
     }
 }
