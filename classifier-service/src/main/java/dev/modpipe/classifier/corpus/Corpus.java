@@ -123,10 +123,15 @@ public final class Corpus {
 
     /** The cross-validation fold (0 to {@link #FOLDS}-1) of each post, by id. */
     public static Map<String, Integer> folds(List<LabelledPost> posts) {
+        return folds(posts, FOLDS);
+    }
+
+    /** The fold (0 to {@code k}-1) of each post, by id, stratified like the split. */
+    public static Map<String, Integer> folds(List<LabelledPost> posts, int k) {
         Map<String, Integer> folds = new LinkedHashMap<>();
         for (List<LabelledPost> stratum : strata(posts).values()) {
             for (int i = 0; i < stratum.size(); i++) {
-                folds.put(stratum.get(i).id(), i % FOLDS);
+                folds.put(stratum.get(i).id(), i % k);
             }
         }
         return folds;

@@ -67,6 +67,30 @@ public final class Evaluation {
         }
     }
 
+    /** Adds the counts of another evaluation (cross-validation folds). */
+    public synchronized void addAll(Evaluation other) {
+        synchronized (other) {
+            for (int i = 0; i < confusion.length; i++) {
+                for (int j = 0; j < confusion[i].length; j++) {
+                    confusion[i][j] += other.confusion[i][j];
+                }
+            }
+            for (int i = 0; i < riskConfusion.length; i++) {
+                for (int j = 0; j < riskConfusion[i].length; j++) {
+                    riskConfusion[i][j] += other.riskConfusion[i][j];
+                }
+            }
+            highTotal += other.highTotal;
+            highRecalled += other.highRecalled;
+            hardNegatives += other.hardNegatives;
+            hardNegativesFlagged += other.hardNegativesFlagged;
+            negatives += other.negatives;
+            negativesFlagged += other.negativesFlagged;
+            degraded += other.degraded;
+            total += other.total;
+        }
+    }
+
     public int total() {
         return total;
     }

@@ -305,14 +305,27 @@ public final class CueCatalogue {
             return List.of();
         }
         boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
+        boolean warningPost = false;
         for (Raw r : raw) {
             if (r.rule.kind() == CueRule.Kind.MITIGATE) {
-                mitigatedSentence[r.sentence] = true;
+                if (r.rule.category() == Category.SELF_HARM) {
+                    mitigatedSentence[r.sentence] = true;
+                } else if (r.rule.category() == Category.HARMFUL) {
+                    warningPost = true;
+                }
             }
         }
         List<CueHit> hits = new ArrayList<>(raw.size());
         for (Raw r : raw) {
-            hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context(r, text, mitigatedSentence)));
+            CueHit.Context context = context(r, text, mitigatedSentence);
+            if (warningPost
+                    && context == CueHit.Context.ACTIVE
+                    && r.rule.category() == Category.HARMFUL
+                    && r.rule.kind() == CueRule.Kind.SIGNAL) {
+                // a post that warns about a scam or reports abuse quotes what it warns about
+                context = CueHit.Context.MITIGATED;
+            }
+            hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context));
         }
         return hits;
     }
@@ -354,13 +367,24 @@ public final class CueCatalogue {
             return CueHit.Context.QUOTED;
         }
         if (r.rule.category() == Category.SELF_HARM && reported(r, t, sentenceStart)) {
-            return CueHit.Context.REPORTED;
+            // method seeking, hiding self-harm and pro-ED encouragement are addressed to others
+            // ("how do you hide cuts", "if you really want it you'll stop eating"): the second
+            // person is what they look like, so only a third person makes them someone else's
+            if (!r.rule.cue().equals(INSTRUCTIONS) || thirdPerson(r, t, sentenceStart)) {
+                return CueHit.Context.REPORTED;
+            }
         }
         if (r.rule.category() == Category.SELF_HARM
                 && (past(r, t, sentenceStart, sentenceEnd) || pastStory(r, text, t, sentenceStart, sentenceEnd))) {
             return CueHit.Context.PAST;
         }
         if (mitigatedSentence[r.sentence] && r.rule.category() == Category.SELF_HARM) {
+            return CueHit.Context.MITIGATED;
+        }
+        if (r.rule.category() == Category.HARMFUL
+                && r.rule.cue().equals(HARASSMENT)
+                && selfDirected(t, sentenceStart, sentenceEnd)) {
+            // "I'm such an idiot, I left my keys at home": an insult the author aims at themselves
             return CueHit.Context.MITIGATED;
         }
         return CueHit.Context.ACTIVE;
@@ -394,8 +418,59 @@ public final class CueCatalogue {
         return quotes % 2 == 1;
     }
 
+    private static final String INSTRUCTIONS = "instructions";
+    private static final String HARASSMENT = "harassment";
+    private static final Set<String> SELF = Set.of("i", "me", "myself");
+    private static final Set<String> OTHERS = Set.of(
+            "you",
+            "your",
+            "yourself",
+            "yours",
+            "y'all",
+            "u",
+            "ur",
+            "ya",
+            "he",
+            "she",
+            "him",
+            "her",
+            "they",
+            "them",
+            "his",
+            "their",
+            "this",
+            "that",
+            "these",
+            "those",
+            "everyone",
+            "people",
+            "somebody",
+            "someone");
+
+    /** A sentence about the author alone: a first person and nobody else. */
+    private static boolean selfDirected(String[] t, int sentenceStart, int sentenceEnd) {
+        boolean self = false;
+        for (int i = sentenceStart; i < sentenceEnd; i++) {
+            if (OTHERS.contains(t[i])) {
+                return false;
+            }
+            self |= SELF.contains(t[i]);
+        }
+        return self;
+    }
+
+    /** The nearest person before or inside the hit is a third person ("my sister asked how…"). */
+    private static boolean thirdPerson(Raw r, String[] t, int sentenceStart) {
+        return person(r, t, sentenceStart) == 3;
+    }
+
     /** The nearest person before or inside the hit is someone other than the author. */
     private static boolean reported(Raw r, String[] t, int sentenceStart) {
+        return person(r, t, sentenceStart) >= 2;
+    }
+
+    /** 1 first, 2 second, 3 third person nearest before or inside the hit (0 none; a report verb after a second or third person: 3). */
+    private static int person(Raw r, String[] t, int sentenceStart) {
         int from = Math.max(sentenceStart, r.start - 6);
         int person = 0; // 1 first, 2 second, 3 third
         for (int i = from; i < r.end; i++) {
@@ -413,17 +488,17 @@ public final class CueCatalogue {
                 person = 3;
                 i++;
             } else if (REPORT_VERBS.contains(w) && person >= 2) {
-                return true;
+                return 3;
             }
         }
-        return person >= 2;
+        return person;
     }
 
     private static boolean past(Raw r, String[] t, int sentenceStart, int sentenceEnd) {
         boolean pastMarker = false;
         for (int i = sentenceStart; i < sentenceEnd; i++) {
             String w = t[i];
-            if (w.equals("ago")
+            if ((w.equals("ago") && !(i > sentenceStart && RECENT_AGO.contains(t[i - 1])))
                     || (w.equals("used") && i + 1 < sentenceEnd && t[i + 1].equals("to"))
                     || (w.equals("back") && i + 1 < sentenceEnd && t[i + 1].equals("then"))
                     || (w.equals("when") && i + 2 < sentenceEnd && t[i + 1].equals("i") && t[i + 2].equals("was"))) {
@@ -441,6 +516,15 @@ public final class CueCatalogue {
         }
         return true;
     }
+
+    /**
+     * "Ago" after these is recent, not a story from the past: an attempt or an injury days or weeks
+     * ago is part of the present risk (the weeks after an attempt are the most dangerous), unlike
+     * "years ago" or "when I was 15".
+     */
+    private static final Set<String> RECENT_AGO = Set.of(
+            "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "seconds", "moments", "day", "days",
+            "week", "weeks", "wk", "wks", "night", "nights", "while");
 
     private static final Set<String> PAST_FORMS = Set.of("had", "was", "were", "did", "picked", "wrote", "tried");
     private static final Set<String> RECENT_UNITS =

@@ -39,7 +39,7 @@ public record EngineSettings(
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(Map.of(), 0.1, 0.35, 0.5);
+        return new EngineSettings(Map.of(), 0.1, 0.25, 0.5);
     }
 
     public double threshold(Category c) {

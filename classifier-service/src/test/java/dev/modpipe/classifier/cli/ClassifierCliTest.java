@@ -70,6 +70,34 @@ class ClassifierCliTest {
     }
 
     @Test
+    void shouldCrossValidateTheWholeEngineOnHeldOutFolds(@TempDir Path tmp) throws IOException {
+        Path corpus = dev.modpipe.classifier.training.TrainerTest.tinyCorpus(Files.createDirectory(tmp.resolve("c")));
+
+        int code = cli.run(new String[] {"crossvalidate", "--corpus", corpus.toString(), "--folds", "2"});
+
+        assertThat(code).isZero();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report)
+                .contains("2-fold cross-validation of the whole engine")
+                .contains("macro-F1");
+        // every post of the train split is classified once, by models that did not see it
+        int train = dev.modpipe.classifier.corpus.Corpus.split(
+                        dev.modpipe.classifier.corpus.Corpus.readDirectory(corpus))
+                .train()
+                .size();
+        assertThat(report).contains("posts: " + train + " ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fold 1 of 2", "fold 2 of 2");
+    }
+
+    @Test
+    void shouldRefuseAFoldCountOutOfRange() {
+        int code = cli.run(new String[] {"crossvalidate", "--corpus", "corpus", "--folds", "1"});
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--folds must be from 2 to 20");
+    }
+
+    @Test
     void shouldExplainUsageOnAMissingOption() {
         int code = cli.run(new String[] {"classify", "--in", "x.jsonl"});
 

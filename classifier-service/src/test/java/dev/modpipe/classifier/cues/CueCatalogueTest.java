@@ -68,6 +68,31 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldKeepAnAttemptDaysOrWeeksAgoInThePresent() {
+        assertThat(features("Two weeks ago I tried to kill myself. I'm home now."))
+                .contains("#sh.attempt")
+                .doesNotContain("#sh.attempt|past");
+        assertThat(features("Six years ago I tried to kill myself. I'm a nurse now."))
+                .contains("#sh.attempt|past");
+    }
+
+    @Test
+    void shouldReadMethodSeekingInTheSecondPersonAsTheAuthors() {
+        assertThat(features("how do you hide cuts from your parents?")).contains("#sh.instructions");
+        assertThat(features("my sister asked me how she could hide cuts from mum"))
+                .contains("#sh.instructions|other")
+                .doesNotContain("#sh.instructions");
+    }
+
+    @Test
+    void shouldNotTakeAnInsultTheAuthorAimsAtThemselvesForHarassment() {
+        assertThat(features("I'm such an idiot, I left my keys at home again"))
+                .contains("#hm.harassment|mit")
+                .doesNotContain("#hm.harassment");
+        assertThat(features("you're such an idiot, nobody asked")).contains("#hm.harassment");
+    }
+
+    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -64,6 +64,23 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldCountAccessToMeansOnlyWithAnotherSignalOrANearTimeline() {
+        RiskRules rules = new RiskRules();
+        java.util.function.Function<String, RiskLevel> level = text -> rules.assess(
+                        extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
+                .level();
+
+        assertThat(level.apply("I got a new knife set for my wedding and I love it"))
+                .isEqualTo(RiskLevel.NONE);
+        assertThat(level.apply("I have my meds with me today, finally remembered them"))
+                .isEqualTo(RiskLevel.NONE);
+        assertThat(level.apply("I've been stockpiling my pills. I don't want to be here anymore."))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(level.apply("I have the pills in front of me and tonight is the night."))
+                .isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @Test
     void shouldNotFlagAHobbyWithMeansAndTimelineWordsOrAPastStory() {
         for (String text : List.of(
                 "Knife skills class tonight, wish me luck keeping all ten fingers",

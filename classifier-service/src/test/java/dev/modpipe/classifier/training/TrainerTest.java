@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains tiny models inline (nothing downloads) and checks they load, work and are reproducible. */
-class TrainerTest {
+public class TrainerTest {
     private static FeatureExtractor extractor;
 
     @BeforeAll
@@ -28,7 +28,7 @@ class TrainerTest {
         extractor = FeatureExtractor.fromClasspath();
     }
 
-    static Path tinyCorpus(Path dir) throws IOException {
+    public static Path tinyCorpus(Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
         String[] selfHarm = {
             "i want to kill myself tonight",
