@@ -55,13 +55,6 @@ public final class ClassificationEngine {
     /** SELF_HARM threshold in a hobby context without an active self-harm cue of MODERATE or more. */
     static final double HOBBY_SELF_HARM_THRESHOLD = 0.9;
 
-    /**
-     * The SELF_HARM threshold of a post with an idiom, support, recovery, news or fiction context and
-     * no active self-harm cue of MODERATE or more: there the model's crisis words are most often
-     * someone quoting, remembering or joking ("I used to cut", "please call the crisis line").
-     */
-    static final double MITIGATED_SELF_HARM_THRESHOLD = 0.75;
-
     private final FeatureExtractor extractor;
     private final Scorer scorer;
     private final RiskRules rules = new RiskRules();
@@ -172,8 +165,6 @@ public final class ClassificationEngine {
         double shThreshold = settings.threshold(Category.SELF_HARM);
         if (hasCue(f, Category.SELF_HARM, HOBBY_CUE) && !rule.level().atLeast(RiskLevel.MODERATE)) {
             shThreshold = Math.max(shThreshold, HOBBY_SELF_HARM_THRESHOLD);
-        } else if (hasMitigation(f) && !rule.level().atLeast(RiskLevel.MODERATE)) {
-            shThreshold = Math.max(shThreshold, MITIGATED_SELF_HARM_THRESHOLD);
         }
         boolean selfHarm = (english
                         && (sh >= shThreshold
@@ -228,16 +219,6 @@ public final class ClassificationEngine {
     private static boolean hasCue(PostFeatures f, Category c, String cue) {
         for (CueHit hit : f.cues()) {
             if (hit.rule().category() == c && hit.rule().cue().equals(cue)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the post has a self-harm MITIGATE cue: an idiom, support, recovery, news or fiction. */
-    private static boolean hasMitigation(PostFeatures f) {
-        for (CueHit hit : f.cues()) {
-            if (hit.rule().category() == Category.SELF_HARM && hit.rule().kind() == CueRule.Kind.MITIGATE) {
                 return true;
             }
         }

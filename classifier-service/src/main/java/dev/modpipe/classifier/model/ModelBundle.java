@@ -26,6 +26,9 @@ import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.ArrayMath;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
@@ -111,13 +114,25 @@ public final class ModelBundle {
         PostFeatureGenerator.allow();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Map<Category, DoccatModel> catModels = new EnumMap<>(Category.class);
+            Map<Category, DoccatModel> subModels = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                catModels.put(c, model(source, categoryFile(c), digest));
+                subModels.put(c, model(source, subcategoryFile(c), digest));
+            }
+            DoccatModel riskModel = model(source, riskFile(), digest);
+            List<DoccatModel> all = new java.util.ArrayList<>(catModels.values());
+            all.addAll(subModels.values());
+            all.add(riskModel);
+            SharedIndex index = SharedIndex.of(all);
             Map<Category, Categorizer> cats = new EnumMap<>(Category.class);
             Map<Category, Categorizer> subs = new EnumMap<>(Category.class);
+            int n = Category.values().length; // slots in the order of 'all'
             for (Category c : Category.values()) {
-                cats.put(c, new Categorizer(model(source, categoryFile(c), digest)));
-                subs.put(c, new Categorizer(model(source, subcategoryFile(c), digest)));
+                cats.put(c, new Categorizer(catModels.get(c), c.ordinal(), index));
+                subs.put(c, new Categorizer(subModels.get(c), n + c.ordinal(), index));
             }
-            Categorizer risk = new Categorizer(model(source, riskFile(), digest));
+            Categorizer risk = new Categorizer(riskModel, 2 * n, index);
             byte[] calibrationBytes = require(source, CALIBRATION);
             digest.update(calibrationBytes);
             for (String catalogue : CATALOGUES) {
@@ -196,12 +211,30 @@ public final class ModelBundle {
         return version;
     }
 
-    /** What every model reads: the features of a post's document, generated once. */
+    /**
+     * What every model reads: the features of a post's document, generated once, and (on first use)
+     * each feature's parameters in every model, found with one map lookup per feature for all seven
+     * models. One per post, used by one thread.
+     */
     public static final class Features {
         private final String[] context;
+        private SharedIndex resolvedBy;
+        private Context[][] resolved;
 
         private Features(String[] context) {
             this.context = context;
+        }
+
+        Context[][] resolve(SharedIndex index) {
+            if (resolvedBy != index) {
+                Context[][] r = new Context[context.length][];
+                for (int i = 0; i < context.length; i++) {
+                    r[i] = index.byFeature.get(context[i]);
+                }
+                resolved = r;
+                resolvedBy = index;
+            }
+            return resolved;
         }
 
         int size() {
@@ -260,27 +293,86 @@ public final class ModelBundle {
     }
 
     /**
+     * The predicates of all the models in one map: feature → its {@link Context} (outcomes and
+     * parameters) in each model, {@code null} where a model does not know it. Built when every model
+     * is OpenNLP's {@link QNModel} (what the trainer writes); evaluation then sums the same
+     * parameters in the same order and normalises the same way as {@code QNModel.eval}, so results
+     * are identical (checked by {@code ModelBundleTest}), with one hash lookup per feature instead of
+     * seven.
+     */
+    static final class SharedIndex {
+        private final Map<String, Context[]> byFeature;
+
+        private SharedIndex(Map<String, Context[]> byFeature) {
+            this.byFeature = byFeature;
+        }
+
+        /** The index over {@code models}, or {@code null} when one of them is not a QN maxent model. */
+        @SuppressWarnings("unchecked")
+        static SharedIndex of(List<DoccatModel> models) {
+            Map<String, Context[]> byFeature = new HashMap<>();
+            for (int m = 0; m < models.size(); m++) {
+                if (!(models.get(m).getMaxentModel() instanceof QNModel qn)) {
+                    return null;
+                }
+                Map<String, Context> predicates = (Map<String, Context>) qn.getDataStructures()[1];
+                int slot = m;
+                int count = models.size();
+                predicates.forEach((feature, context) ->
+                        byFeature.computeIfAbsent(feature, f -> new Context[count])[slot] = context);
+            }
+            return new SharedIndex(byFeature);
+        }
+    }
+
+    /**
      * One OpenNLP categorizer, evaluated on features generated already (what {@link
-     * DocumentCategorizerME#categorize} does after generating them; the maxent model's evaluation is
-     * stateless).
+     * DocumentCategorizerME#categorize} does after generating them): through the {@link SharedIndex}
+     * when there is one, else by the maxent model itself. Stateless and thread-safe.
      */
     static final class Categorizer {
         private final DoccatModel model;
         private final MaxentModel maxent;
+        private final int slot;
+        private final SharedIndex index;
 
-        Categorizer(DoccatModel model) {
+        Categorizer(DoccatModel model, int slot, SharedIndex index) {
             this.model = model;
             this.maxent = model.getMaxentModel();
+            this.slot = slot;
+            this.index = index;
+        }
+
+        private double[] eval(Features features) {
+            if (index == null) {
+                return maxent.eval(features.context);
+            }
+            double[] probs = new double[maxent.getNumOutcomes()];
+            for (Context[] byModel : features.resolve(index)) {
+                Context c = byModel == null ? null : byModel[slot];
+                if (c != null) {
+                    int[] outcomes = c.getOutcomes();
+                    double[] parameters = c.getParameters();
+                    for (int i = 0; i < outcomes.length; i++) {
+                        probs[outcomes[i]] += parameters[i];
+                    }
+                }
+            }
+            double logSumExp = ArrayMath.logSumOfExps(probs);
+            for (int o = 0; o < probs.length; o++) {
+                probs[o] = StrictMath.exp(probs[o] - logSumExp);
+            }
+            return probs;
         }
 
         double probability(Features features, String category) {
-            double[] outcomes = maxent.eval(features.context);
-            int index = maxent.getIndex(category);
-            return index < 0 ? 0.0 : outcomes[index];
+            double[] outcomes = eval(features);
+            int i = maxent.getIndex(category);
+            return i < 0 ? 0.0 : outcomes[i];
         }
 
         Map<String, Double> distribution(Features features) {
-            double[] outcomes = maxent.eval(features.context);
+            double[] outcomes = eval(features);
             Map<String, Double> result = new HashMap<>();
             for (int i = 0; i < outcomes.length; i++) {
                 result.put(maxent.getOutcome(i), outcomes[i]);
