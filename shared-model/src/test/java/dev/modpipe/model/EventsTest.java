@@ -80,26 +80,7 @@ class EventsTest {
 
     @Test
     void shouldReadClassificationsFromWritersThatPredateTheTypeField() {
-        PostClassified verdict = new PostClassified(
-                1,
-                null,
-                "calmspace",
-                "p-1",
-                1,
-                null,
-                null,
-                "en",
-                "m1",
-                Instant.EPOCH,
-                null,
-                Map.of(Category.SELF_HARM, 0.9),
-                Map.of("self_harm/ideation", 0.8),
-                RiskLevel.MODERATE,
-                List.of(Category.SELF_HARM),
-                true,
-                List.of(),
-                false,
-                null);
+        PostClassified verdict = verdictWith(Map.of(Category.SELF_HARM, 0.9), Map.of("self_harm/ideation", 0.8));
 
         assertThat(verdict.type()).isEqualTo(EventType.CREATED);
         assertThat(verdict.score(Category.HARMFUL)).isZero();
@@ -114,18 +95,19 @@ class EventsTest {
             forward.put(keys[i], i / 10.0);
             backward.put(keys[keys.length - 1 - i], (keys.length - 1 - i) / 10.0);
         }
-        String a = new String(EventJson.write(verdictWith(forward)), java.nio.charset.StandardCharsets.UTF_8);
-        String b = new String(EventJson.write(verdictWith(backward)), java.nio.charset.StandardCharsets.UTF_8);
+        Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
+        scores.put(Category.SELF_HARM, 0.9);
+        scores.put(Category.HARMFUL, 0.1);
+        String a = new String(EventJson.write(verdictWith(scores, forward)), java.nio.charset.StandardCharsets.UTF_8);
+        String b = new String(EventJson.write(verdictWith(scores, backward)), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(a).isEqualTo(b);
         assertThat(a.indexOf("harmful/hate")).isLessThan(a.indexOf("self_harm/ideation"));
         assertThat(a.indexOf("\"HARMFUL\"")).isLessThan(a.indexOf("\"SELF_HARM\""));
     }
 
-    private static PostClassified verdictWith(Map<String, Double> subcategories) {
-        Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
-        scores.put(Category.SELF_HARM, 0.9);
-        scores.put(Category.HARMFUL, 0.1);
+    /** A MODERATE self-harm verdict from a writer that predates the type field (type absent). */
+    private static PostClassified verdictWith(Map<Category, Double> scores, Map<String, Double> subcategories) {
         return new PostClassified(
                 1,
                 null,
