@@ -14,9 +14,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * only after {@link IntakeProcessor} stored it in Redis or dead-lettered it; when it throws, the
  * consumer seeks back and retries the record after a second, without limit, so nothing is lost
  * while Redis or Kafka is down.
+ *
+ * <p>{@code review.intake.threads} consumers (default 3, the topic's default partition count) share
+ * the instance's partitions: each record waits on Redis and on its offset commit, so one thread
+ * spent most of its time waiting (the benchmark's review stage ran at one busy core). Order is kept
+ * per partition, so per post; {@link IntakeProcessor} is thread-safe, as it must be for several
+ * instances anyway.
  */
 @KafkaListener(
         groupId = "${review.intake.group-id}",
+        threadsValue = "${review.intake.threads:3}",
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy =
