@@ -61,7 +61,7 @@ public final class CueCatalogue {
             "her",
             "his",
             "their",
-            "them",
+            // not "them": in "took them all" or "I told them" the author is still the subject
             "himself",
             "herself",
             "themselves",
@@ -327,7 +327,98 @@ public final class CueCatalogue {
             }
             hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context));
         }
-        return hits;
+        return uncorroboratedActsMitigated(hits, tokens);
+    }
+
+    private static final String ACT_SIGNS = "act_signs";
+
+    /** Means that are objects (pills, a blade, a rope), not places one may simply be at. */
+    private static final Set<String> OBJECT_MEANS = Set.of(
+            "pills",
+            "pill",
+            "meds",
+            "medication",
+            "tablets",
+            "painkillers",
+            "tylenol",
+            "paracetamol",
+            "acetaminophen",
+            "ibuprofen",
+            "benadryl",
+            "insulin",
+            "oxy",
+            "opioids",
+            "rope",
+            "noose",
+            "belt",
+            "cord",
+            "gun",
+            "guns",
+            "rifle",
+            "pistol",
+            "firearm",
+            "bullet",
+            "bullets",
+            "knife",
+            "knives",
+            "razor",
+            "razors",
+            "blade",
+            "blades",
+            "bleach",
+            "antifreeze",
+            "poison",
+            "exhaust",
+            "helium",
+            "stash",
+            "stockpile");
+
+    /**
+     * An act "in progress" is IMMINENT, so it pages on-call staff at once; alone, many of its phrases are
+     * everyday ("ok going now", "it's too late to sign up", "my heart is going crazy after two
+     * espressos", "not coming back to this cafe", "I just cut my hair", "I took my pills an hour
+     * ago"). Those phrases are the catalogue's {@code act_signs}; one stays active only with
+     * another active self-harm signal of the post (ideation, intent, a plan, a goodbye,
+     * self-injury, an unambiguous {@code in_progress} such as "took them all 20 minutes ago") or a
+     * means that is an object (pills, a blade, a rope) outside the phrase itself; otherwise it is
+     * marked mitigated: a feature, not evidence, and no rule.
+     */
+    /** Whether a hit lies within an act_signs hit ("I took my pills an hour ago" is not corroborated by its own "pills"). */
+    private static boolean insideActSigns(CueHit h, List<CueHit> hits) {
+        for (CueHit a : hits) {
+            if (a.rule().cue().equals(ACT_SIGNS) && a.start() <= h.start() && h.end() <= a.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<CueHit> uncorroboratedActsMitigated(List<CueHit> hits, String[] tokens) {
+        boolean corroborated = false;
+        for (CueHit h : hits) {
+            CueRule rule = h.rule();
+            if (rule.category() != Category.SELF_HARM || !h.active()) {
+                continue;
+            }
+            if (rule.kind() == CueRule.Kind.SIGNAL && !rule.cue().equals(ACT_SIGNS)) {
+                corroborated = true;
+            } else if (rule.cue().equals("means") && !insideActSigns(h, hits)) {
+                for (int i = h.start(); i < h.end(); i++) {
+                    corroborated |= OBJECT_MEANS.contains(tokens[i]);
+                }
+            }
+        }
+        if (corroborated) {
+            return hits;
+        }
+        List<CueHit> result = new ArrayList<>(hits.size());
+        for (CueHit h : hits) {
+            result.add(
+                    h.active() && h.rule().cue().equals(ACT_SIGNS) && h.rule().category() == Category.SELF_HARM
+                            ? new CueHit(h.rule(), h.sentence(), h.start(), h.end(), CueHit.Context.MITIGATED)
+                            : h);
+        }
+        return result;
     }
 
     private boolean possible(byte[] known, int rule, Set<String> sentence) {

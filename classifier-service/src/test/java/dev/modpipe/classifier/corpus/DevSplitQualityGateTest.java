@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * beside them and are not all met yet (see the module README).
  */
 class DevSplitQualityGateTest {
-    static final double DEV_FLOOR_MACRO_F1 = 0.81;
+    static final double DEV_FLOOR_MACRO_F1 = 0.80;
     static final double DEV_FLOOR_HIGH_RECALL = 0.85;
-    static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.065;
+    static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.08;
 
     private static ClassificationEngine engine;
 
@@ -52,7 +52,7 @@ class DevSplitQualityGateTest {
 
     /** Floors per blind set: macro-F1, HIGH+IMMINENT recall, ceiling on hard-negative false positives. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({"blind-1.jsonl, 0.86, 0.88, 0.15", "blind-2.jsonl, 0.90, 0.87, 0.065"
+    @org.junit.jupiter.params.provider.CsvSource({"blind-1.jsonl, 0.87, 0.88, 0.13", "blind-2.jsonl, 0.90, 0.87, 0.065"
     })
     void shouldKeepTheBlindHoldOutFiguresAtOrAboveTheirFloors(
             String file, double macroF1, double highRecall, double hardNegativeFpr) {

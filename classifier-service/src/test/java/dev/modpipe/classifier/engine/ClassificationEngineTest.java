@@ -214,6 +214,26 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldNotPageOnCallForEverydayPhrasesThatOnlySoundLikeAnActUnderWay() {
+        RiskRules rules = new RiskRules();
+        java.util.function.Function<String, RiskLevel> level = text -> rules.assess(
+                        extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
+                .level();
+
+        for (String text : List.of(
+                "I have started a new job and I love it",
+                "ok going now, see you all tomorrow",
+                "I just cut my hair, not sure about the fringe",
+                "two espressos and my heart is going crazy lol",
+                "I took my pills an hour ago, feeling better")) {
+            assertThat(level.apply(text)).as(text).isNotEqualTo(RiskLevel.IMMINENT);
+        }
+        assertThat(level.apply("took them all 20 minutes ago. starting to feel dizzy"))
+                .isEqualTo(RiskLevel.IMMINENT);
+        assertThat(level.apply("I'm on the ledge. I can't do this anymore")).isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @Test
     void shouldFlagAPlausiblePostTheRiskModelReadsAsHighRiskWithoutACue() {
         String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
 
