@@ -91,8 +91,14 @@ class LogPrivacyTest implements TestPropertyProvider {
         http.post("/v1/posts", "no-such-key", post);
         http.delete("/v1/posts/" + postId, CALMSPACE_KEY);
 
+        // background threads (the Kafka client logs at TRACE) keep appending: read a snapshot taken
+        // under the appender's own lock (AppenderBase.doAppend is synchronized on it)
+        List<ILoggingEvent> events;
+        synchronized (captured) {
+            events = new ArrayList<>(captured.list);
+        }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : events) {
             lines.add(event.getFormattedMessage());
             if (event.getKeyValuePairs() != null) {
                 event.getKeyValuePairs().forEach(kv -> lines.add(kv.key + "=" + kv.value));
