@@ -65,4 +65,24 @@ class DevSplitQualityGateTest {
                 .as("false-positive rate on hard negatives, " + file)
                 .isLessThanOrEqualTo(hardNegativeFpr);
     }
+
+    /**
+     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): today 64 of 159
+     * are flagged and 8 rated IMMINENT (an on-call page each); those counts must not grow.
+     */
+    @Test
+    void shouldNotFlagMoreEverydaySentencesThatOnlySoundLikeAnAct() {
+        List<LabelledPost> posts = Corpus.readFile(Path.of("holdout/everyday-acts.jsonl"));
+        int flagged = 0;
+        int imminent = 0;
+        for (LabelledPost p : posts) {
+            var c = engine.classify(p.text(), null);
+            flagged += c.flagged() ? 1 : 0;
+            imminent += c.selfHarmRisk() == dev.modpipe.model.RiskLevel.IMMINENT ? 1 : 0;
+        }
+        System.out.printf("everyday-acts: %d of %d flagged, %d IMMINENT%n", flagged, posts.size(), imminent);
+        assertThat(posts).hasSize(159);
+        assertThat(flagged).as("everyday sentences flagged").isLessThanOrEqualTo(64);
+        assertThat(imminent).as("everyday sentences rated IMMINENT").isLessThanOrEqualTo(8);
+    }
 }
