@@ -276,6 +276,7 @@ public final class ClassifierCli {
         Map<String, Integer> folds = Corpus.folds(train, k);
         FeatureExtractor extractor = FeatureExtractor.fromClasspath();
         Evaluation all = new Evaluation();
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
         Path work;
         try {
             work = Files.createTempDirectory("crossvalidate");
@@ -291,11 +292,10 @@ public final class ClassifierCli {
                         train.stream().filter(p -> folds.get(p.id()) == held).toList();
                 err.printf(Locale.ROOT, "crossvalidate: fold %d of %d (%d posts held out)%n", fold + 1, k, test.size());
                 Path modelDir = work.resolve("fold" + fold);
-                new Trainer(extractor, new PrintStream(java.io.OutputStream.nullOutputStream()))
-                        .train(fit, test.size(), modelDir);
+                new Trainer(extractor, quiet).train(fit, test.size(), modelDir);
                 ClassificationEngine engine =
                         new ClassificationEngine(extractor, ModelBundle.load(modelDir), EngineSettings.defaults());
-                Evaluation part = evaluate(engine, test, new PrintStream(java.io.OutputStream.nullOutputStream()));
+                Evaluation part = evaluate(engine, test, quiet);
                 all.addAll(part);
                 err.printf(
                         Locale.ROOT,

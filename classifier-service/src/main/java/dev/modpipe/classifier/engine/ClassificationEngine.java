@@ -182,8 +182,10 @@ public final class ClassificationEngine {
                         && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || rule.level() == RiskLevel.IMMINENT;
+        RiskModel riskModel = new RiskModel(doc, failed);
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
-            selfHarm = highRiskMass(doc, failed) >= SAFETY_NET_HIGH_RISK;
+            Map<RiskLevel, Double> p = riskModel.distribution();
+            selfHarm = p != null && highMass(p) >= SAFETY_NET_HIGH_RISK;
         }
         RiskLevel risk = RiskLevel.NONE;
         if (!english && rule.anyActiveSelfHarmCue()) {
@@ -207,7 +209,7 @@ public final class ClassificationEngine {
             if (english) {
                 // IMMINENT wakes on-call staff: it takes explicit evidence (a rule), never the
                 // risk model alone, which at most says HIGH.
-                RiskLevel model = modelRisk(doc, failed);
+                RiskLevel model = modelRisk(riskModel.distribution());
                 if (model == RiskLevel.IMMINENT && rule.level() != RiskLevel.IMMINENT) {
                     model = RiskLevel.HIGH;
                 }
@@ -249,36 +251,61 @@ public final class ClassificationEngine {
         return false;
     }
 
-    /** The risk model's P(HIGH) + P(IMMINENT), or 0 when it fails (recorded in {@code failed}). */
-    private double highRiskMass(ModelBundle.Features doc, EnumSet<Stage> failed) {
-        try {
-            Map<RiskLevel, Double> p = scorer.risk(doc);
-            return p.get(RiskLevel.HIGH) + p.get(RiskLevel.IMMINENT);
-        } catch (RuntimeException e) {
-            failed.add(Stage.MODELS);
-            log.warn("classifier risk model failed ({})", e.getClass().getName());
-            return 0;
+    /**
+     * The risk model's distribution for one post, evaluated at most once (the safety net and the
+     * risk level both read it); {@code null} when it fails, which is recorded in {@code failed}.
+     */
+    private final class RiskModel {
+        private final ModelBundle.Features doc;
+        private final EnumSet<Stage> failed;
+        private boolean evaluated;
+        private Map<RiskLevel, Double> distribution;
+
+        RiskModel(ModelBundle.Features doc, EnumSet<Stage> failed) {
+            this.doc = doc;
+            this.failed = failed;
+        }
+
+        Map<RiskLevel, Double> distribution() {
+            if (!evaluated) {
+                evaluated = true;
+                try {
+                    if (doc == null) {
+                        throw new IllegalStateException("no features");
+                    }
+                    Map<RiskLevel, Double> d = scorer.risk(doc);
+                    for (RiskLevel level : RiskLevel.values()) {
+                        if (level != RiskLevel.NONE) {
+                            // a distribution missing a level counts as the model failing
+                            java.util.Objects.requireNonNull(d.get(level), level.name());
+                        }
+                    }
+                    distribution = d;
+                } catch (RuntimeException e) {
+                    failed.add(Stage.MODELS);
+                    log.warn("classifier risk model failed ({})", e.getClass().getName());
+                }
+            }
+            return distribution;
         }
     }
 
-    private RiskLevel modelRisk(ModelBundle.Features doc, EnumSet<Stage> failed) {
-        try {
-            if (doc == null) {
-                throw new IllegalStateException("no features");
-            }
-            Map<RiskLevel, Double> p = scorer.risk(doc);
-            double high = p.get(RiskLevel.HIGH) + p.get(RiskLevel.IMMINENT);
-            if (high >= settings.highRiskThreshold()) {
-                return high > 0 && p.get(RiskLevel.IMMINENT) / high >= settings.imminentThreshold()
-                        ? RiskLevel.IMMINENT
-                        : RiskLevel.HIGH;
-            }
-            return p.get(RiskLevel.MODERATE) + high >= p.get(RiskLevel.LOW) ? RiskLevel.MODERATE : RiskLevel.LOW;
-        } catch (RuntimeException e) {
-            failed.add(Stage.MODELS);
-            log.warn("classifier risk model failed ({})", e.getClass().getName());
+    private static double highMass(Map<RiskLevel, Double> p) {
+        return p.get(RiskLevel.HIGH) + p.get(RiskLevel.IMMINENT);
+    }
+
+    /** The risk model's level; MODERATE when the model failed ({@code p} null). */
+    private RiskLevel modelRisk(Map<RiskLevel, Double> p) {
+        if (p == null) {
             return RiskLevel.MODERATE;
         }
+        double high = highMass(p);
+        if (high >= settings.highRiskThreshold()) {
+            return high > 0 && p.get(RiskLevel.IMMINENT) / high >= settings.imminentThreshold()
+                    ? RiskLevel.IMMINENT
+                    : RiskLevel.HIGH;
+        }
+        return p.get(RiskLevel.MODERATE) + high >= p.get(RiskLevel.LOW) ? RiskLevel.MODERATE : RiskLevel.LOW;
     }
 
     private Map<String, Double> subcategories(
