@@ -3,6 +3,7 @@ package dev.modpipe.classifier.bench;
 import dev.modpipe.classifier.ClassifierApplication;
 import dev.modpipe.classifier.corpus.Corpus;
 import dev.modpipe.classifier.corpus.LabelledPost;
+import dev.modpipe.classifier.support.TestPosts;
 import dev.modpipe.infra.KafkaBroker;
 import dev.modpipe.model.EventJson;
 import dev.modpipe.model.EventType;
@@ -86,19 +87,8 @@ public final class ProcessorThroughput {
                 new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 String id = "b-" + i;
-                PostEvent e = new PostEvent(
-                        1,
-                        EventType.CREATED,
-                        "bench",
-                        id,
-                        1,
-                        "t",
-                        "a",
-                        null,
-                        texts.get(i % texts.size()),
-                        null,
-                        Instant.now(),
-                        Instant.now());
+                PostEvent e =
+                        TestPosts.post(EventType.CREATED, "bench", id, 1, texts.get(i % texts.size()), Instant.now());
                 p.send(new ProducerRecord<>(
                         topic, ("bench:" + id).getBytes(StandardCharsets.UTF_8), EventJson.write(e)));
             }

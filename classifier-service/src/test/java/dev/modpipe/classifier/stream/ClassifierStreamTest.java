@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.modpipe.classifier.ClassifierApplication;
+import dev.modpipe.classifier.support.TestPosts;
 import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.DeadLetterHeaders;
 import dev.modpipe.model.EventJson;
 import dev.modpipe.model.EventType;
 import dev.modpipe.model.PostClassified;
-import dev.modpipe.model.PostEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,19 +69,7 @@ class ClassifierStreamTest {
     }
 
     private static byte[] post(String postId, String body) {
-        return EventJson.write(new PostEvent(
-                1,
-                EventType.CREATED,
-                "calmspace",
-                postId,
-                1,
-                "t-1",
-                "a-1",
-                null,
-                body,
-                null,
-                Instant.parse("2026-11-21T10:00:00Z"),
-                Instant.parse("2026-11-21T10:00:01Z")));
+        return EventJson.write(TestPosts.post(EventType.CREATED, "calmspace", postId, 1, body));
     }
 
     @Test

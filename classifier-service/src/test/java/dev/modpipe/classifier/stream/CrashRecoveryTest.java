@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.modpipe.classifier.ClassifierApplication;
 import dev.modpipe.classifier.corpus.Corpus;
 import dev.modpipe.classifier.corpus.LabelledPost;
+import dev.modpipe.classifier.support.TestPosts;
 import dev.modpipe.infra.SharedInfra;
 import dev.modpipe.model.EventJson;
 import dev.modpipe.model.EventType;
 import dev.modpipe.model.PostClassified;
-import dev.modpipe.model.PostEvent;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,12 +29,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -144,33 +139,15 @@ class CrashRecoveryTest {
     /** Writes the posts; returns each input partition's keys in offset order. */
     private Map<TopicPartition, List<String>> produce(List<String> texts) throws Exception {
         Map<TopicPartition, List<String>> keys = new HashMap<>();
-        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        SharedInfra.kafkaBootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(SharedInfra.kafkaBootstrapServers())) {
             for (int i = 0; i < POSTS; i++) {
                 String id = "c-" + i;
-                PostEvent e = new PostEvent(
-                        1,
-                        EventType.CREATED,
-                        "crash",
-                        id,
-                        1,
-                        "t",
-                        "a",
-                        null,
-                        texts.get(i % texts.size()),
-                        null,
-                        Instant.parse("2026-11-21T10:00:00Z"),
-                        Instant.parse("2026-11-21T10:00:01Z"));
                 String key = "crash:" + id;
-                var meta = p.send(new ProducerRecord<>(
-                                postsTopic, key.getBytes(StandardCharsets.UTF_8), EventJson.write(e)))
-                        .get();
+                var meta = kafka.send(
+                        postsTopic,
+                        key,
+                        EventJson.write(
+                                TestPosts.post(EventType.CREATED, "crash", id, 1, texts.get(i % texts.size()))));
                 List<String> partition =
                         keys.computeIfAbsent(new TopicPartition(postsTopic, meta.partition()), tp -> new ArrayList<>());
                 assertThat(meta.offset()).isEqualTo(partition.size());

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -29,9 +30,11 @@ final class KafkaTestClient implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
-    void send(String topic, String key, byte[] value) {
+    /** Sends and waits for the broker's acknowledgement (acks=all); returns where the record went. */
+    RecordMetadata send(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
+            return producer.send(new ProducerRecord<>(
+                            topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
                     .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

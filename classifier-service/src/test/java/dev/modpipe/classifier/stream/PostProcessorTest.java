@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modpipe.classifier.engine.ClassificationEngine;
 import dev.modpipe.classifier.engine.EngineSettings;
+import dev.modpipe.classifier.support.TestPosts;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.EventJson;
 import dev.modpipe.model.EventType;
@@ -27,19 +28,7 @@ class PostProcessorTest {
     }
 
     static PostEvent post(EventType type, int revision, String body) {
-        return new PostEvent(
-                1,
-                type,
-                "calmspace",
-                "p-1",
-                revision,
-                "t-9",
-                "a-3f9c",
-                null,
-                body,
-                null,
-                Instant.parse("2026-11-21T10:00:00Z"),
-                Instant.parse("2026-11-21T10:00:01Z"));
+        return TestPosts.post(type, "calmspace", "p-1", revision, body);
     }
 
     @Test
