@@ -42,9 +42,12 @@ public final class ClassifierCli {
                   precision/recall/F1 per category, confusion matrices, HIGH+IMMINENT recall, hard-negative FP rate
               train --corpus DIR --out MODEL_DIR [--if-changed]
                   trains the models on the corpus's train split, reproducibly
-              crossvalidate --corpus DIR [--folds 5]
+              crossvalidate --corpus DIR [--folds 5] [--score-exclude PREFIX,...] [--results FILE]
                   the whole engine on unseen posts: per fold of the train split, trains on the other
-                  folds and evaluates the held-out one; prints the evaluation of all folds together
+                  folds and evaluates the held-out one; prints the evaluation of all folds together.
+                  --score-exclude trains on posts whose id starts with a prefix but leaves them out
+                  of the figures (to compare a corpus with and without new posts on the same posts);
+                  --results writes one line per held-out post: its labels and the engine's result
             """;
 
     private final PrintStream out;
@@ -228,12 +231,25 @@ public final class ClassifierCli {
 
     /** Classifies every post (in parallel) into an {@link Evaluation}, showing progress on {@code err}. */
     public static Evaluation evaluate(ClassificationEngine engine, List<LabelledPost> posts, PrintStream err) {
+        return evaluate(engine, posts, err, (post, result) -> {});
+    }
+
+    /** Evaluates, and hands each post with its result to {@code each} (from several threads). */
+    static Evaluation evaluate(
+            ClassificationEngine engine,
+            List<LabelledPost> posts,
+            PrintStream err,
+            java.util.function.BiConsumer<LabelledPost, Classification> each) {
         Evaluation evaluation = new Evaluation();
         Progress progress = new Progress("evaluate", posts.size(), err);
         int chunk = 1000;
         for (int from = 0; from < posts.size(); from += chunk) {
             List<LabelledPost> part = posts.subList(from, Math.min(posts.size(), from + chunk));
-            part.parallelStream().forEach(p -> evaluation.add(p, engine.classify(p.text(), null)));
+            part.parallelStream().forEach(p -> {
+                Classification c = engine.classify(p.text(), null);
+                evaluation.add(p, c);
+                each.accept(p, c);
+            });
             progress.advance(part.size());
         }
         progress.done();
@@ -274,8 +290,12 @@ public final class ClassifierCli {
         }
         List<LabelledPost> train = Corpus.split(Corpus.readDirectory(dir)).train();
         Map<String, Integer> folds = Corpus.folds(train, k);
+        List<String> unscored = opts.containsKey("score-exclude")
+                ? List.of(opts.get("score-exclude").split(","))
+                : List.of();
         FeatureExtractor extractor = FeatureExtractor.fromClasspath();
         Evaluation all = new Evaluation();
+        List<String> results = java.util.Collections.synchronizedList(new ArrayList<>());
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
         Path work;
         try {
@@ -288,14 +308,16 @@ public final class ClassifierCli {
                 int held = fold;
                 List<LabelledPost> fit =
                         train.stream().filter(p -> folds.get(p.id()) != held).toList();
-                List<LabelledPost> test =
-                        train.stream().filter(p -> folds.get(p.id()) == held).toList();
+                List<LabelledPost> test = train.stream()
+                        .filter(p -> folds.get(p.id()) == held)
+                        .filter(p -> unscored.stream().noneMatch(p.id()::startsWith))
+                        .toList();
                 err.printf(Locale.ROOT, "crossvalidate: fold %d of %d (%d posts held out)%n", fold + 1, k, test.size());
                 Path modelDir = work.resolve("fold" + fold);
                 new Trainer(extractor, quiet).train(fit, test.size(), modelDir);
                 ClassificationEngine engine =
                         new ClassificationEngine(extractor, ModelBundle.load(modelDir), EngineSettings.defaults());
-                Evaluation part = evaluate(engine, test, quiet);
+                Evaluation part = evaluate(engine, test, quiet, (p, c) -> results.add(resultLine(p, c)));
                 all.addAll(part);
                 err.printf(
                         Locale.ROOT,
@@ -308,9 +330,40 @@ public final class ClassifierCli {
         } finally {
             deleteRecursively(work);
         }
+        if (opts.containsKey("results")) {
+            try {
+                Files.write(
+                        Path.of(opts.get("results")), results.stream().sorted().toList(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         out.printf(Locale.ROOT, "%d-fold cross-validation of the whole engine on %s (train split)%n", k, dir);
         out.print(all.format());
         return 0;
+    }
+
+    /** A cross-validation result: the post's labels beside what the engine made of it (no text). */
+    private static String resultLine(LabelledPost p, Classification c) {
+        ObjectMapper json = EventJson.mapper();
+        ObjectNode line = json.createObjectNode();
+        line.put("id", p.id());
+        line.put("label", p.label());
+        line.put("risk", p.risk().name());
+        line.put("hardNegative", p.hardNegative());
+        line.put("predicted", c.primaryLabel());
+        line.put("predictedRisk", c.selfHarmRisk().name());
+        line.set("flags", json.valueToTree(c.flags()));
+        line.set("scores", json.valueToTree(c.scores()));
+        line.set(
+                "cues",
+                json.valueToTree(
+                        c.evidence().stream().map(e -> e.cue()).distinct().toList()));
+        try {
+            return json.writeValueAsString(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteRecursively(Path dir) {

@@ -20,6 +20,9 @@ import java.util.Locale;
  *       SELF_HARM with a predicted risk of HIGH or IMMINENT.
  *   <li><b>Hard-negative false positives</b>: of the posts marked {@code hardNegative}, the share
  *       with any flag at all.
+ *   <li><b>False pages</b>: posts whose true risk is below HIGH but which are rated IMMINENT, per
+ *       1,000 such posts. IMMINENT opens a crisis alert that wakes on-call staff; the targets above
+ *       count a false IMMINENT like any other flag, so this figure watches it on its own.
  * </ul>
  */
 public final class Evaluation {
@@ -38,6 +41,8 @@ public final class Evaluation {
     private int negativesFlagged;
     private int degraded;
     private int total;
+    private int belowHigh;
+    private int falsePages;
 
     public synchronized void add(LabelledPost post, Classification result) {
         total++;
@@ -60,6 +65,12 @@ public final class Evaluation {
             negatives++;
             if (result.flagged()) {
                 negativesFlagged++;
+            }
+        }
+        if (!post.risk().atLeast(RiskLevel.HIGH)) {
+            belowHigh++;
+            if (result.selfHarmRisk() == RiskLevel.IMMINENT) {
+                falsePages++;
             }
         }
         if (result.degraded()) {
@@ -88,6 +99,8 @@ public final class Evaluation {
             negativesFlagged += other.negativesFlagged;
             degraded += other.degraded;
             total += other.total;
+            belowHigh += other.belowHigh;
+            falsePages += other.falsePages;
         }
     }
 
@@ -135,6 +148,15 @@ public final class Evaluation {
 
     public double hardNegativeFalsePositiveRate() {
         return hardNegatives == 0 ? 0.0 : (double) hardNegativesFlagged / hardNegatives;
+    }
+
+    /** Posts below HIGH risk rated IMMINENT (each would page on-call staff), per 1,000 such posts. */
+    public double falsePagesPerThousand() {
+        return belowHigh == 0 ? 0.0 : 1000.0 * falsePages / belowHigh;
+    }
+
+    public int falsePages() {
+        return falsePages;
     }
 
     public boolean meetsTargets() {
@@ -211,6 +233,12 @@ public final class Evaluation {
                 negatives == 0 ? 0.0 : (double) negativesFlagged / negatives,
                 negativesFlagged,
                 negatives));
+        b.append(String.format(
+                Locale.ROOT,
+                "false pages (true risk below HIGH, rated IMMINENT): %.1f per 1,000 (%d/%d)%n",
+                falsePagesPerThousand(),
+                falsePages,
+                belowHigh));
         b.append(String.format(
                 Locale.ROOT,
                 "targets (macro-F1 >= %.2f, HIGH+IMMINENT recall >= %.2f, hard-negative FP <= %.2f): %s%n",

@@ -327,10 +327,8 @@ public final class CueCatalogue {
             }
             hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context));
         }
-        return uncorroboratedActsMitigated(hits, tokens);
+        return uncorroboratedSignsMitigated(hits, tokens);
     }
-
-    private static final String ACT_SIGNS = "act_signs";
 
     /** Means that are objects (pills, a blade, a rope), not places one may simply be at. */
     private static final Set<String> OBJECT_MEANS = Set.of(
@@ -374,51 +372,75 @@ public final class CueCatalogue {
             "stockpile");
 
     /**
-     * An act "in progress" is IMMINENT, so it pages on-call staff at once; alone, many of its phrases are
-     * everyday ("ok going now", "it's too late to sign up", "my heart is going crazy after two
-     * espressos", "not coming back to this cafe", "I just cut my hair", "I took my pills an hour
-     * ago"). Those phrases are the catalogue's {@code act_signs}; one stays active only with
-     * another active self-harm signal of the post (ideation, intent, a plan, a goodbye,
-     * self-injury, an unambiguous {@code in_progress} such as "took them all 20 minutes ago") or a
-     * means that is an object (pills, a blade, a rope) outside the phrase itself; otherwise it is
-     * marked mitigated: a feature, not evidence, and no rule.
+     * Some phrases are risk only in the company of other signs. An act "in progress" is IMMINENT,
+     * so it pages on-call staff at once, yet "ok going now", "it's too late to sign up", "not
+     * coming back to this cafe", "I just cut my hair" or "took them all back to the library" are
+     * everyday; and so are many plans, decisions and goodbyes: "I have a plan for the budget", "I've
+     * made up my mind, pixie cut it is", "the date is set!", "last post here, moving to the new
+     * forum", "giving away my plants before the move". Those phrases are the catalogue's
+     * {@code *_signs} cues ({@code act_signs}, {@code plan_signs}, {@code intent_signs}, {@code
+     * goodbye_signs}). They stay active only when the post corroborates them: another active
+     * self-harm signal (ideation, an unambiguous intent or plan, self-injury, an attempt…), a means
+     * that is an object (pills, a blade, a rope) outside the phrases themselves, or a second such
+     * phrase that does not overlap the first ("gave the dog to my sister. this is my last post").
+     * Otherwise they are marked mitigated: a model feature, not evidence, and no rule.
      */
-    /** Whether a hit lies within an act_signs hit ("I took my pills an hour ago" is not corroborated by its own "pills"). */
-    private static boolean insideActSigns(CueHit h, List<CueHit> hits) {
-        for (CueHit a : hits) {
-            if (a.rule().cue().equals(ACT_SIGNS) && a.start() <= h.start() && h.end() <= a.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<CueHit> uncorroboratedActsMitigated(List<CueHit> hits, String[] tokens) {
+    private static List<CueHit> uncorroboratedSignsMitigated(List<CueHit> hits, String[] tokens) {
         boolean corroborated = false;
+        CueHit firstSign = null;
         for (CueHit h : hits) {
             CueRule rule = h.rule();
             if (rule.category() != Category.SELF_HARM || !h.active()) {
                 continue;
             }
-            if (rule.kind() == CueRule.Kind.SIGNAL && !rule.cue().equals(ACT_SIGNS)) {
+            if (isSigns(rule)) {
+                if (firstSign == null) {
+                    firstSign = h;
+                } else if (h.start() >= firstSign.end() || h.end() <= firstSign.start()) {
+                    corroborated = true;
+                }
+            } else if (rule.kind() == CueRule.Kind.SIGNAL) {
                 corroborated = true;
-            } else if (rule.cue().equals("means") && !insideActSigns(h, hits)) {
+            } else if (rule.cue().equals("means") && !insideSigns(h, hits)) {
                 for (int i = h.start(); i < h.end(); i++) {
                     corroborated |= OBJECT_MEANS.contains(tokens[i]);
                 }
             }
         }
-        if (corroborated) {
+        if (corroborated || firstSign == null) {
             return hits;
         }
         List<CueHit> result = new ArrayList<>(hits.size());
         for (CueHit h : hits) {
             result.add(
-                    h.active() && h.rule().cue().equals(ACT_SIGNS) && h.rule().category() == Category.SELF_HARM
+                    h.active() && isSigns(h.rule())
                             ? new CueHit(h.rule(), h.sentence(), h.start(), h.end(), CueHit.Context.MITIGATED)
                             : h);
         }
         return result;
+    }
+
+    /** Whether a self-harm cue needs corroboration ({@code act_signs}, {@code plan_signs}…). */
+    public static boolean isSigns(CueRule rule) {
+        return rule.category() == Category.SELF_HARM && rule.cue().endsWith(SIGNS_SUFFIX);
+    }
+
+    /** The cue a corroborated {@code *_signs} hit counts as in the risk rules: {@code plan_signs} is a plan. */
+    public static String baseCue(CueRule rule) {
+        String cue = rule.cue();
+        return isSigns(rule) ? cue.substring(0, cue.length() - SIGNS_SUFFIX.length()) : cue;
+    }
+
+    private static final String SIGNS_SUFFIX = "_signs";
+
+    /** Whether a hit lies within a signs hit ("I took my pills an hour ago" is not corroborated by its own "pills"). */
+    private static boolean insideSigns(CueHit h, List<CueHit> hits) {
+        for (CueHit a : hits) {
+            if (isSigns(a.rule()) && a.start() <= h.start() && h.end() <= a.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean possible(byte[] known, int rule, Set<String> sentence) {

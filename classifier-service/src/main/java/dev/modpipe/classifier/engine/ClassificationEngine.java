@@ -49,6 +49,15 @@ public final class ClassificationEngine {
     /** Lowest HARMFUL/MISINFORMATION score at which an active signal cue of the category flags it. */
     static final double SIGNAL_CUE_GATE = 0.2;
 
+    /**
+     * Lowest SELF_HARM score at which a rule's IMMINENT flags an English post. An IMMINENT rule
+     * flags far below the cue gate (recall first), but not a post the model finds all but
+     * impossible: in cross-validation every post flagged that way with a score under 0.05 was a
+     * hard negative (a supportive reply to "anyone self-harming right now"), and no HIGH or
+     * IMMINENT post had a score under 0.1.
+     */
+    static final double IMMINENT_CUE_GATE = 0.05;
+
     /** The self-harm cue naming a hobby or cooking context ({@code cues.txt}). */
     static final String HOBBY_CUE = "hobby";
 
@@ -181,7 +190,7 @@ public final class ClassificationEngine {
         boolean selfHarm = (english
                         && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
-                || rule.level() == RiskLevel.IMMINENT;
+                || (rule.level() == RiskLevel.IMMINENT && (!english || sh >= IMMINENT_CUE_GATE));
         RiskModel riskModel = new RiskModel(doc, failed);
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
             Map<RiskLevel, Double> p = riskModel.distribution();

@@ -1,5 +1,6 @@
 package dev.modpipe.classifier.engine;
 
+import dev.modpipe.classifier.cues.CueCatalogue;
 import dev.modpipe.classifier.cues.CueHit;
 import dev.modpipe.classifier.cues.CueRule;
 import dev.modpipe.classifier.normalize.AnalyzedText;
@@ -48,7 +49,7 @@ public final class RiskRules {
             if (!hit.active() || (rule.cue().equals(MEANS_ACCESS) && !meansCorroborated)) {
                 continue;
             }
-            active.add(rule.cue());
+            active.add(CueCatalogue.baseCue(rule));
             RiskLevel implied = rule.risk();
             if (implied == RiskLevel.IMMINENT && toldAboutThePast(f.text(), hit)) {
                 implied = RiskLevel.HIGH;

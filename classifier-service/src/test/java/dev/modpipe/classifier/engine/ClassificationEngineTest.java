@@ -234,6 +234,29 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldNotRaiseRiskForEverydayPlansDecisionsAndGoodbyesUnlessTheyComeWithOtherSigns() {
+        RiskRules rules = new RiskRules();
+        java.util.function.Function<String, RiskLevel> level = text -> rules.assess(
+                        extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
+                .level();
+
+        for (String text : List.of(
+                "i have a plan for the budget this month: cash envelopes",
+                "I've made up my mind, I'm getting the pixie cut",
+                "The date is set! 14th June next year at the little church",
+                "This is my last post on this forum, we're moving over to the new site",
+                "Moving abroad in three weeks so I'm giving away my plants",
+                "took them all back to the library on time, no fines for once")) {
+            assertThat(level.apply(text)).as(text).isEqualTo(RiskLevel.NONE);
+        }
+        assertThat(level.apply("I have a plan and I want to die")).isEqualTo(RiskLevel.HIGH);
+        assertThat(level.apply("gave my dog to my sister. this is my last post, I am sorry for everything"))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(level.apply("I've made up my mind. the pills are in my bag and tonight is the night"))
+                .isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @Test
     void shouldFlagAPlausiblePostTheRiskModelReadsAsHighRiskWithoutACue() {
         String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
 
