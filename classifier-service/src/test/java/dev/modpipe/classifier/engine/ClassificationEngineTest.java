@@ -26,6 +26,13 @@ class ClassificationEngineTest {
         engine = new ClassificationEngine(extractor, models, EngineSettings.defaults());
     }
 
+    /** The risk the explicit rules alone give a text (no models). */
+    private static RiskLevel ruleLevel(String text) {
+        return new RiskRules()
+                .assess(extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
+                .level();
+    }
+
     @Test
     void shouldRateAPlanForTonightImminentWithEvidenceInTheOriginalText() {
         String text = "I bought a rope last week and I'm going to kms tonight.";
@@ -65,18 +72,14 @@ class ClassificationEngineTest {
 
     @Test
     void shouldCountAccessToMeansOnlyWithAnotherSignalOrANearTimeline() {
-        RiskRules rules = new RiskRules();
-        java.util.function.Function<String, RiskLevel> level = text -> rules.assess(
-                        extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
-                .level();
 
-        assertThat(level.apply("I got a new knife set for my wedding and I love it"))
+        assertThat(ruleLevel("I got a new knife set for my wedding and I love it"))
                 .isEqualTo(RiskLevel.NONE);
-        assertThat(level.apply("I have my meds with me today, finally remembered them"))
+        assertThat(ruleLevel("I have my meds with me today, finally remembered them"))
                 .isEqualTo(RiskLevel.NONE);
-        assertThat(level.apply("I've been stockpiling my pills. I don't want to be here anymore."))
+        assertThat(ruleLevel("I've been stockpiling my pills. I don't want to be here anymore."))
                 .isEqualTo(RiskLevel.HIGH);
-        assertThat(level.apply("I have the pills in front of me and tonight is the night."))
+        assertThat(ruleLevel("I have the pills in front of me and tonight is the night."))
                 .isEqualTo(RiskLevel.IMMINENT);
     }
 
@@ -215,10 +218,6 @@ class ClassificationEngineTest {
 
     @Test
     void shouldNotPageOnCallForEverydayPhrasesThatOnlySoundLikeAnActUnderWay() {
-        RiskRules rules = new RiskRules();
-        java.util.function.Function<String, RiskLevel> level = text -> rules.assess(
-                        extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
-                .level();
 
         for (String text : List.of(
                 "I have started a new job and I love it",
@@ -226,19 +225,15 @@ class ClassificationEngineTest {
                 "I just cut my hair, not sure about the fringe",
                 "two espressos and my heart is going crazy lol",
                 "I took my pills an hour ago, feeling better")) {
-            assertThat(level.apply(text)).as(text).isNotEqualTo(RiskLevel.IMMINENT);
+            assertThat(ruleLevel(text)).as(text).isNotEqualTo(RiskLevel.IMMINENT);
         }
-        assertThat(level.apply("took them all 20 minutes ago. starting to feel dizzy"))
+        assertThat(ruleLevel("took them all 20 minutes ago. starting to feel dizzy"))
                 .isEqualTo(RiskLevel.IMMINENT);
-        assertThat(level.apply("I'm on the ledge. I can't do this anymore")).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(ruleLevel("I'm on the ledge. I can't do this anymore")).isEqualTo(RiskLevel.IMMINENT);
     }
 
     @Test
     void shouldNotRaiseRiskForEverydayPlansDecisionsAndGoodbyesUnlessTheyComeWithOtherSigns() {
-        RiskRules rules = new RiskRules();
-        java.util.function.Function<String, RiskLevel> level = text -> rules.assess(
-                        extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class)))
-                .level();
 
         for (String text : List.of(
                 "i have a plan for the budget this month: cash envelopes",
@@ -247,12 +242,12 @@ class ClassificationEngineTest {
                 "This is my last post on this forum, we're moving over to the new site",
                 "Moving abroad in three weeks so I'm giving away my plants",
                 "took them all back to the library on time, no fines for once")) {
-            assertThat(level.apply(text)).as(text).isEqualTo(RiskLevel.NONE);
+            assertThat(ruleLevel(text)).as(text).isEqualTo(RiskLevel.NONE);
         }
-        assertThat(level.apply("I have a plan and I want to die")).isEqualTo(RiskLevel.HIGH);
-        assertThat(level.apply("gave my dog to my sister. this is my last post, I am sorry for everything"))
+        assertThat(ruleLevel("I have a plan and I want to die")).isEqualTo(RiskLevel.HIGH);
+        assertThat(ruleLevel("gave my dog to my sister. this is my last post, I am sorry for everything"))
                 .isEqualTo(RiskLevel.HIGH);
-        assertThat(level.apply("I've made up my mind. the pills are in my bag and tonight is the night"))
+        assertThat(ruleLevel("I've made up my mind. the pills are in my bag and tonight is the night"))
                 .isEqualTo(RiskLevel.IMMINENT);
     }
 
