@@ -66,7 +66,19 @@ final class WordClasses {
                         + " transgender women females men males blacks whites asians mexicans arabs boomers elderly disabled"
                         + " autistic schizos homeless addicts those these kind race culture country travellers roma hindus aspies"
                         + " anorexics schizophrenics europeans africans religion followers crowd deaf blind crippled"
-                        + " defectives community group nation tribe");
+                        + " defectives community group nation tribe"
+                        + " muslims muslim jews jewish christians catholics protestants mormons hindus hindu sikhs"
+                        + " sikh buddhists atheists immigrants immigrant migrants refugees foreigners expats gypsies"
+                        + " roma travellers travelers blacks whites asians africans arabs latinos hispanics mexicans"
+                        + " chinese japanese koreans indians pakistanis bangladeshis afghans iranians iraqis syrians"
+                        + " turks kurds somalis nigerians ghanaians kenyans ethiopians eritreans poles"
+                        + " romanians bulgarians albanians ukrainians russians serbians brazilians colombians"
+                        + " venezuelans haitians filipinos vietnamese thais indonesians jamaicans scots"
+                        + " americans canadians australians germans italians spaniards greeks europeans"
+                        + " westerners southerners northerners women females men males gays lesbians"
+                        + " bisexuals trans transgender queers nonbinary pensioners boomers millennials zoomers"
+                        + " teenagers elderly disabled cripples autistics schizophrenics schizos bipolars addicts"
+                        + " alcoholics junkies homeless");
         add(
                 "dehuman",
                 "animals animal vermin parasites subhuman disease cancer plague rats roaches cockroaches savages"
