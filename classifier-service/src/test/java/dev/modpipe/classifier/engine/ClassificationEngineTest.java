@@ -249,6 +249,8 @@ class ClassificationEngineTest {
                 .isEqualTo(RiskLevel.HIGH);
         assertThat(ruleLevel("I've made up my mind. the pills are in my bag and tonight is the night"))
                 .isEqualTo(RiskLevel.IMMINENT);
+        assertThat(ruleLevel("I have everything ready and tonight is the night. Thank you all for trying. Goodbye."))
+                .isEqualTo(RiskLevel.IMMINENT);
     }
 
     @Test
