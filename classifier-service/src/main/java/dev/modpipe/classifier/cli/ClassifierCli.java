@@ -317,7 +317,11 @@ public final class ClassifierCli {
                 new Trainer(extractor, quiet).train(fit, test.size(), modelDir);
                 ClassificationEngine engine =
                         new ClassificationEngine(extractor, ModelBundle.load(modelDir), EngineSettings.defaults());
-                Evaluation part = evaluate(engine, test, quiet, (p, c) -> results.add(resultLine(p, c)));
+                Evaluation part = evaluate(engine, test, quiet, (p, c) -> {
+                    if (opts.containsKey("results")) {
+                        results.add(resultLine(p, c));
+                    }
+                });
                 all.addAll(part);
                 err.printf(
                         Locale.ROOT,

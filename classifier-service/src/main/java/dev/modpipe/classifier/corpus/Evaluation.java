@@ -159,6 +159,11 @@ public final class Evaluation {
         return falsePages;
     }
 
+    /** Hard negatives with any flag (the numerator of {@link #hardNegativeFalsePositiveRate()}). */
+    public int hardNegativesFlagged() {
+        return hardNegativesFlagged;
+    }
+
     public boolean meetsTargets() {
         return macroF1() >= TARGET_MACRO_F1
                 && highRiskRecall() >= TARGET_HIGH_RECALL

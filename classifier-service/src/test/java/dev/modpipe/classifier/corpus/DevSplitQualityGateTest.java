@@ -78,16 +78,13 @@ class DevSplitQualityGateTest {
     @Test
     void shouldNotFlagMoreEverydaySentencesThatOnlySoundLikeAnAct() {
         List<LabelledPost> posts = Corpus.readFile(Path.of("holdout/everyday-acts.jsonl"));
-        int flagged = 0;
-        int imminent = 0;
-        for (LabelledPost p : posts) {
-            var c = engine.classify(p.text(), null);
-            flagged += c.flagged() ? 1 : 0;
-            imminent += c.selfHarmRisk() == dev.modpipe.model.RiskLevel.IMMINENT ? 1 : 0;
-        }
-        System.out.printf("everyday-acts: %d of %d flagged, %d IMMINENT%n", flagged, posts.size(), imminent);
-        assertThat(posts).hasSize(159);
-        assertThat(flagged).as("everyday sentences flagged").isLessThanOrEqualTo(58);
-        assertThat(imminent).as("everyday sentences rated IMMINENT").isZero();
+        assertThat(posts).hasSize(159).allMatch(LabelledPost::hardNegative);
+
+        Evaluation e = evaluate(posts);
+
+        // every post is a hard negative with risk NONE: any flag is a false positive, and any
+        // IMMINENT a false page
+        assertThat(e.hardNegativesFlagged()).as("everyday sentences flagged").isLessThanOrEqualTo(58);
+        assertThat(e.falsePages()).as("everyday sentences rated IMMINENT").isZero();
     }
 }

@@ -72,7 +72,6 @@ class ClassificationEngineTest {
 
     @Test
     void shouldCountAccessToMeansOnlyWithAnotherSignalOrANearTimeline() {
-
         assertThat(ruleLevel("I got a new knife set for my wedding and I love it"))
                 .isEqualTo(RiskLevel.NONE);
         assertThat(ruleLevel("I have my meds with me today, finally remembered them"))
@@ -218,7 +217,6 @@ class ClassificationEngineTest {
 
     @Test
     void shouldNotPageOnCallForEverydayPhrasesThatOnlySoundLikeAnActUnderWay() {
-
         for (String text : List.of(
                 "I have started a new job and I love it",
                 "ok going now, see you all tomorrow",
@@ -234,7 +232,6 @@ class ClassificationEngineTest {
 
     @Test
     void shouldNotRaiseRiskForEverydayPlansDecisionsAndGoodbyesUnlessTheyComeWithOtherSigns() {
-
         for (String text : List.of(
                 "i have a plan for the budget this month: cash envelopes",
                 "I've made up my mind, I'm getting the pixie cut",
