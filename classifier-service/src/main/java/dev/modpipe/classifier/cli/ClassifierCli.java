@@ -9,6 +9,8 @@ import dev.modpipe.classifier.engine.Classification;
 import dev.modpipe.classifier.engine.ClassificationEngine;
 import dev.modpipe.classifier.engine.EngineSettings;
 import dev.modpipe.classifier.engine.FeatureExtractor;
+import dev.modpipe.classifier.engine.PostFeatures;
+import dev.modpipe.classifier.engine.RiskRules;
 import dev.modpipe.classifier.model.ModelBundle;
 import dev.modpipe.classifier.training.Trainer;
 import dev.modpipe.model.EventJson;
@@ -315,11 +317,11 @@ public final class ClassifierCli {
                 err.printf(Locale.ROOT, "crossvalidate: fold %d of %d (%d posts held out)%n", fold + 1, k, test.size());
                 Path modelDir = work.resolve("fold" + fold);
                 new Trainer(extractor, quiet).train(fit, test.size(), modelDir);
-                ClassificationEngine engine =
-                        new ClassificationEngine(extractor, ModelBundle.load(modelDir), EngineSettings.defaults());
+                ModelBundle models = ModelBundle.load(modelDir);
+                ClassificationEngine engine = new ClassificationEngine(extractor, models, EngineSettings.defaults());
                 Evaluation part = evaluate(engine, test, quiet, (p, c) -> {
                     if (opts.containsKey("results")) {
-                        results.add(resultLine(p, c));
+                        results.add(resultLine(p, c, trace(extractor, models, p)));
                     }
                 });
                 all.addAll(part);
@@ -347,8 +349,33 @@ public final class ClassifierCli {
         return 0;
     }
 
+    /**
+     * What the engine's decision was made of, for reading misses and simulating decision rules
+     * offline: the rules' level and the risk model's distribution.
+     */
+    private static Map<String, Object> trace(FeatureExtractor extractor, ModelBundle models, LabelledPost p) {
+        Map<String, Object> trace = new java.util.LinkedHashMap<>();
+        try {
+            PostFeatures f = extractor.extract(p.text(), null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class));
+            RiskRules.Assessment rule = new RiskRules().assess(f);
+            trace.put("rule", rule.level().name());
+            trace.put("activeCue", rule.anyActiveSelfHarmCue());
+            trace.put(
+                    "cues",
+                    f.cues().stream()
+                            .map(h -> h.rule().category().name().charAt(0) + ":"
+                                    + h.rule().cue() + (h.active() ? "" : "~"))
+                            .distinct()
+                            .toList());
+            trace.put("riskModel", models.risk(ModelBundle.features(f.document())));
+        } catch (RuntimeException e) {
+            trace.put("traceFailed", e.getClass().getSimpleName());
+        }
+        return trace;
+    }
+
     /** A cross-validation result: the post's labels beside what the engine made of it (no text). */
-    private static String resultLine(LabelledPost p, Classification c) {
+    private static String resultLine(LabelledPost p, Classification c, Map<String, Object> trace) {
         ObjectMapper json = EventJson.mapper();
         ObjectNode line = json.createObjectNode();
         line.put("id", p.id());
@@ -363,6 +390,7 @@ public final class ClassifierCli {
                 "cues",
                 json.valueToTree(
                         c.evidence().stream().map(e -> e.cue()).distinct().toList()));
+        line.set("trace", json.valueToTree(trace));
         try {
             return json.writeValueAsString(line);
         } catch (IOException e) {

@@ -129,9 +129,32 @@ public final class FeatureExtractor {
 
     static String[] document(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
         List<String> doc = new ArrayList<>(text.size() + cueHits.size() + claimHits.size() + 2);
-        for (String token : text.tokens()) {
-            if (isWord(token) || KEPT_PUNCTUATION.contains(token)) {
-                doc.add(token);
+        String[] tokens = text.tokens();
+        // words between quotation marks are someone else's (a scam quoted to warn about it, a
+        // supportive line replied to): they are features of their own ("q:" + word), so the model
+        // weighs them apart from the author's words. Double and single marks pair only with their
+        // own kind, and only when that kind's marks pair up: an odd count means apostrophes
+        // ("my friends' dog") or a stray mark, and then nothing is taken as quoted by them.
+        int doubles = 0;
+        int singles = 0;
+        for (String token : tokens) {
+            if (isDoubleQuote(token)) {
+                doubles++;
+            } else if (token.equals("'")) {
+                singles++;
+            }
+        }
+        boolean byDoubles = doubles >= 2 && doubles % 2 == 0;
+        boolean bySingles = singles >= 2 && singles % 2 == 0;
+        boolean inDoubles = false;
+        boolean inSingles = false;
+        for (String token : tokens) {
+            if (byDoubles && isDoubleQuote(token)) {
+                inDoubles = !inDoubles;
+            } else if (bySingles && token.equals("'")) {
+                inSingles = !inSingles;
+            } else if (isWord(token) || KEPT_PUNCTUATION.contains(token)) {
+                doc.add(inDoubles || inSingles ? "q:" + token : token);
             }
         }
         for (CueHit hit : cueHits) {
@@ -145,6 +168,10 @@ public final class FeatureExtractor {
             doc.add("#claim." + hit.claim().subcategory().key().substring("misinformation/".length()));
         }
         return doc.toArray(new String[0]);
+    }
+
+    private static boolean isDoubleQuote(String token) {
+        return token.equals("\"") || token.equals("''") || token.equals("``");
     }
 
     private static boolean isWord(String token) {

@@ -28,19 +28,22 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.ArrayMath;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
+import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.naivebayes.NaiveBayesModel;
 
 /**
- * The trained models: per category a binary OpenNLP document categorizer (the category against
- * everything else) with its Platt calibration, per category a categorizer of its subcategories,
- * and a categorizer of the self-harm risk level. Loaded once; immutable and thread-safe.
+ * The trained models: per category two binary OpenNLP document categorizers (the category against
+ * everything else), a maxent and a naive Bayes one, blended into one calibrated score ({@link
+ * Calibration}); per category a categorizer of its subcategories; and two categorizers of the
+ * self-harm risk level (maxent and naive Bayes, mixed). Loaded once; immutable and thread-safe.
  *
- * <p>All seven models are trained on the same features ({@link PostFeatureGenerator}), so a post's
+ * <p>All eleven models are trained on the same features ({@link PostFeatureGenerator}), so a post's
  * features are generated once ({@link #features}) and every model evaluates that same array: a
  * {@link DocumentCategorizerME} would generate them again for each model, and every new feature
- * string would have its hash computed again in each model's predicate map (7 × the work; that was
- * half of the engine's time).
+ * string would have its hash computed again in each model's predicate map (7 × the work for the
+ * maxent models; that was half of the engine's time).
  *
  * <p>{@link #version()} is derived from the artefacts' content (the maxent parameters, the
  * calibration and the cue and claim catalogues, never timestamps), so a reproducible retrain keeps
@@ -54,27 +57,42 @@ public final class ModelBundle {
     static final String[] CATALOGUES = {"/cues/cues.txt", "/cues/claims.txt"};
 
     private final Map<Category, Categorizer> categories;
+    private final Map<Category, Categorizer> bayes;
     private final Map<Category, Categorizer> subcategories;
     private final Categorizer risk;
-    private final Map<Category, Platt> calibration;
+    private final Categorizer bayesRisk;
+    private final Map<Category, Calibration> calibration;
     private final String version;
 
     private ModelBundle(
             Map<Category, Categorizer> categories,
+            Map<Category, Categorizer> bayes,
             Map<Category, Categorizer> subcategories,
             Categorizer risk,
-            Map<Category, Platt> calibration,
+            Categorizer bayesRisk,
+            Map<Category, Calibration> calibration,
             String version) {
         this.categories = categories;
+        this.bayes = bayes;
         this.subcategories = subcategories;
         this.risk = risk;
+        this.bayesRisk = bayesRisk;
         this.calibration = calibration;
         this.version = version;
     }
 
-    /** File name of a category's binary model. */
+    /** File name of a category's binary maxent model. */
     public static String categoryFile(Category c) {
         return c.name().toLowerCase(Locale.ROOT) + ".bin";
+    }
+
+    /** File name of a category's binary naive Bayes model. */
+    public static String bayesFile(Category c) {
+        return c.name().toLowerCase(Locale.ROOT) + ".nb.bin";
+    }
+
+    public static String bayesRiskFile() {
+        return "self_harm-risk.nb.bin";
     }
 
     /** File name of a category's subcategory model. */
@@ -116,23 +134,31 @@ public final class ModelBundle {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             Map<Category, DoccatModel> catModels = new EnumMap<>(Category.class);
             Map<Category, DoccatModel> subModels = new EnumMap<>(Category.class);
+            Map<Category, DoccatModel> bayesModels = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
                 catModels.put(c, model(source, categoryFile(c), digest));
                 subModels.put(c, model(source, subcategoryFile(c), digest));
+                bayesModels.put(c, model(source, bayesFile(c), digest));
             }
             DoccatModel riskModel = model(source, riskFile(), digest);
+            DoccatModel bayesRiskModel = model(source, bayesRiskFile(), digest);
             List<DoccatModel> all = new java.util.ArrayList<>(catModels.values());
             all.addAll(subModels.values());
+            all.addAll(bayesModels.values());
             all.add(riskModel);
+            all.add(bayesRiskModel);
             SharedIndex index = SharedIndex.of(all);
             Map<Category, Categorizer> cats = new EnumMap<>(Category.class);
             Map<Category, Categorizer> subs = new EnumMap<>(Category.class);
+            Map<Category, Categorizer> bayes = new EnumMap<>(Category.class);
             int n = Category.values().length; // slots in the order of 'all'
             for (Category c : Category.values()) {
                 cats.put(c, new Categorizer(catModels.get(c), c.ordinal(), index));
                 subs.put(c, new Categorizer(subModels.get(c), n + c.ordinal(), index));
+                bayes.put(c, new Categorizer(bayesModels.get(c), 2 * n + c.ordinal(), index));
             }
-            Categorizer risk = new Categorizer(riskModel, 2 * n, index);
+            Categorizer risk = new Categorizer(riskModel, 3 * n, index);
+            Categorizer bayesRisk = new Categorizer(bayesRiskModel, 3 * n + 1, index);
             byte[] calibrationBytes = require(source, CALIBRATION);
             digest.update(calibrationBytes);
             for (String catalogue : CATALOGUES) {
@@ -143,22 +169,49 @@ public final class ModelBundle {
             }
             Properties props = new Properties();
             props.load(new StringReader(new String(calibrationBytes, StandardCharsets.UTF_8)));
-            Map<Category, Platt> platt = new EnumMap<>(Category.class);
+            Map<Category, Calibration> calibration = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                platt.put(
+                calibration.put(
                         c,
-                        new Platt(
-                                Double.parseDouble(props.getProperty(c.name() + ".a", "1")),
-                                Double.parseDouble(props.getProperty(c.name() + ".b", "0"))));
+                        new Calibration(
+                                platt(props, c.name()),
+                                platt(props, c.name() + ".nb"),
+                                platt(props, c.name() + ".blend")));
             }
-            String version = "opennlp-maxent-"
+            String version = "opennlp-maxent-nb-"
                     + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-            return new ModelBundle(Map.copyOf(cats), Map.copyOf(subs), risk, Map.copyOf(platt), version);
+            return new ModelBundle(
+                    Map.copyOf(cats),
+                    Map.copyOf(bayes),
+                    Map.copyOf(subs),
+                    risk,
+                    bayesRisk,
+                    Map.copyOf(calibration),
+                    version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the classifier models", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Platt platt(Properties props, String prefix) {
+        return new Platt(
+                Double.parseDouble(props.getProperty(prefix + ".a", "1")),
+                Double.parseDouble(props.getProperty(prefix + ".b", "0")));
+    }
+
+    /** The calibration entries of one category, as the trainer writes them. */
+    public static String calibrationEntries(Category c, Calibration calibration) {
+        StringBuilder b = new StringBuilder();
+        entry(b, c.name(), calibration.maxent());
+        entry(b, c.name() + ".nb", calibration.bayes());
+        entry(b, c.name() + ".blend", calibration.blend());
+        return b.toString();
+    }
+
+    private static void entry(StringBuilder b, String prefix, Platt p) {
+        b.append(String.format(Locale.ROOT, "%s.a=%.6f%n%s.b=%.6f%n", prefix, p.a(), prefix, p.b()));
     }
 
     private static byte[] require(Source source, String name) throws IOException {
@@ -251,13 +304,14 @@ public final class ModelBundle {
 
     private static final PostFeatureGenerator FEATURES = new PostFeatureGenerator();
 
-    /** The calibrated probability that the post belongs to {@code category}. */
+    /** The calibrated probability that the post belongs to {@code category}: the two models blended. */
     public double score(Category category, Features features) {
-        double raw = rawScore(category, features);
-        return calibration.get(category).apply(raw);
+        return calibration
+                .get(category)
+                .apply(rawScore(category, features), bayes.get(category).probability(features, POSITIVE));
     }
 
-    /** The categorizer's uncalibrated probability for {@code category}. */
+    /** The maxent categorizer's uncalibrated probability for {@code category}. */
     public double rawScore(Category category, Features features) {
         return categories.get(category).probability(features, POSITIVE);
     }
@@ -274,12 +328,14 @@ public final class ModelBundle {
         return result;
     }
 
-    /** The probability of each risk level, given that the post is about self-harm. */
+    /** The probability of each risk level, given that the post is about self-harm (the two models mixed). */
     public Map<RiskLevel, Double> risk(Features features) {
-        Map<String, Double> byName = risk.distribution(features);
+        Map<String, Double> maxent = risk.distribution(features);
+        Map<String, Double> nb = bayesRisk.distribution(features);
         Map<RiskLevel, Double> result = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {
-            result.put(level, byName.getOrDefault(level.name(), 0.0));
+            result.put(
+                    level, Calibration.mix(maxent.getOrDefault(level.name(), 0.0), nb.getOrDefault(level.name(), 0.0)));
         }
         return result;
     }
@@ -288,17 +344,21 @@ public final class ModelBundle {
         return categories.get(category);
     }
 
-    public Platt calibration(Category category) {
+    Categorizer bayesCategorizer(Category category) {
+        return bayes.get(category);
+    }
+
+    public Calibration calibration(Category category) {
         return calibration.get(category);
     }
 
     /**
      * The predicates of all the models in one map: feature → its {@link Context} (outcomes and
-     * parameters) in each model, {@code null} where a model does not know it. Built when every model
-     * is OpenNLP's {@link QNModel} (what the trainer writes); evaluation then sums the same
-     * parameters in the same order and normalises the same way as {@code QNModel.eval}, so results
-     * are identical (checked by {@code ModelBundleTest}), with one hash lookup per feature instead of
-     * seven.
+     * parameters, or counts) in each model, {@code null} where a model does not know it. Built when
+     * every model is OpenNLP's {@link QNModel} or {@link NaiveBayesModel} (what the trainer writes);
+     * evaluation then does the same arithmetic in the same order as {@code QNModel.eval} and {@code
+     * NaiveBayesModel.eval}, so results are the same (checked by {@code ModelBundleTest}), with one
+     * hash lookup per feature instead of eleven.
      */
     static final class SharedIndex {
         private final Map<String, Context[]> byFeature;
@@ -312,16 +372,90 @@ public final class ModelBundle {
         static SharedIndex of(List<DoccatModel> models) {
             Map<String, Context[]> byFeature = new HashMap<>();
             for (int m = 0; m < models.size(); m++) {
-                if (!(models.get(m).getMaxentModel() instanceof QNModel qn)) {
+                MaxentModel model = models.get(m).getMaxentModel();
+                if (!(model instanceof QNModel || model instanceof NaiveBayesModel)) {
                     return null;
                 }
-                Map<String, Context> predicates = (Map<String, Context>) qn.getDataStructures()[1];
+                Map<String, Context> predicates = (Map<String, Context>) ((AbstractModel) model).getDataStructures()[1];
                 int slot = m;
                 int count = models.size();
-                predicates.forEach((feature, context) ->
-                        byFeature.computeIfAbsent(feature, f -> new Context[count])[slot] = context);
+                Bayes bayes = model instanceof NaiveBayesModel nb ? new Bayes(nb) : null;
+                predicates.forEach(
+                        (feature, context) -> byFeature.computeIfAbsent(feature, f -> new Context[count])[slot] =
+                                bayes == null ? context : bayes.logTerms(context));
             }
             return new SharedIndex(byFeature);
+        }
+    }
+
+    /**
+     * What a naive Bayes model's evaluation needs beyond its counts: each outcome's total count and
+     * log prior, and OpenNLP's smoothing. Its per-feature log terms depend only on the model, so the
+     * shared index holds them computed once ({@link #logTerms}) instead of the raw counts.
+     */
+    static final class Bayes {
+        /** OpenNLP's Lidstone smoothing constant of naive Bayes counts. */
+        private static final double DELTA = 0.05;
+
+        private final double[] totals;
+        private final double[] logPriors;
+        private final double smoothing;
+
+        Bayes(NaiveBayesModel nb) {
+            Context[] params = (Context[]) nb.getDataStructures()[0];
+            totals = new double[nb.getNumOutcomes()];
+            for (Context c : params) {
+                for (int j = 0; j < c.getOutcomes().length; j++) {
+                    totals[c.getOutcomes()[j]] += c.getParameters()[j];
+                }
+            }
+            double total = 0;
+            for (double t : totals) {
+                total += t;
+            }
+            logPriors = new double[totals.length];
+            for (int i = 0; i < totals.length; i++) {
+                logPriors[i] = StrictMath.log(totals[i] / total);
+            }
+            smoothing = DELTA * params.length;
+        }
+
+        /**
+         * A feature's smoothed log likelihood per outcome, as OpenNLP's evaluation adds them: it
+         * walks the feature's recorded outcomes in order and stops at the last one, so an outcome
+         * after it gets no term.
+         */
+        Context logTerms(Context counts) {
+            int[] outcomes = counts.getOutcomes();
+            double[] values = counts.getParameters();
+            int last = outcomes.length == 0 ? -1 : outcomes[outcomes.length - 1];
+            int[] all = new int[last + 1];
+            double[] terms = new double[last + 1];
+            int a = 0;
+            for (int i = 0; i <= last; i++) {
+                double count = outcomes[a] == i ? values[a++] : 0;
+                all[i] = i;
+                terms[i] = StrictMath.log((count + DELTA) / (totals[i] + smoothing));
+            }
+            return new Context(all, terms);
+        }
+
+        /** Normalises summed log terms into probabilities, as OpenNLP does (from the largest). */
+        double[] probabilities(double[] log) {
+            double highest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < log.length; i++) {
+                log[i] += logPriors[i];
+                highest = Math.max(highest, log[i]);
+            }
+            double sum = 0;
+            for (int i = 0; i < log.length; i++) {
+                log[i] = StrictMath.exp(log[i] - highest);
+                sum += log[i];
+            }
+            for (int i = 0; i < log.length; i++) {
+                log[i] /= sum;
+            }
+            return log;
         }
     }
 
@@ -335,14 +469,21 @@ public final class ModelBundle {
         private final MaxentModel maxent;
         private final int slot;
         private final SharedIndex index;
+        /** Naive Bayes only: what its evaluation needs beyond the index's log terms. */
+        private final Bayes bayes;
 
         Categorizer(DoccatModel model, int slot, SharedIndex index) {
             this.model = model;
             this.maxent = model.getMaxentModel();
             this.slot = slot;
             this.index = index;
+            this.bayes = maxent instanceof NaiveBayesModel nb ? new Bayes(nb) : null;
         }
 
+        /**
+         * Sums the index entries of the post's features per outcome, in feature order: maxent
+         * parameters, or naive Bayes log terms; then normalises as the model's own evaluation does.
+         */
         private double[] eval(Features features) {
             if (index == null) {
                 return maxent.eval(features.context);
@@ -357,6 +498,9 @@ public final class ModelBundle {
                         probs[outcomes[i]] += parameters[i];
                     }
                 }
+            }
+            if (bayes != null) {
+                return bayes.probabilities(probs);
             }
             double logSumExp = ArrayMath.logSumOfExps(probs);
             for (int o = 0; o < probs.length; o++) {

@@ -4,6 +4,7 @@ import dev.modpipe.classifier.corpus.Corpus;
 import dev.modpipe.classifier.corpus.LabelledPost;
 import dev.modpipe.classifier.engine.FeatureExtractor;
 import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
+import dev.modpipe.classifier.model.Calibration;
 import dev.modpipe.classifier.model.ModelBundle;
 import dev.modpipe.classifier.model.Platt;
 import dev.modpipe.classifier.model.PostFeatureGenerator;
@@ -36,15 +37,17 @@ import opennlp.tools.util.TrainingParameters;
 /**
  * Trains the models from the corpus, reproducibly: the train split only (see {@link Corpus}),
  * posts in id order, OpenNLP's L-BFGS maxent ({@code MAXENT_QN}, L2-regularised, one thread, no
- * randomness), fixed hyper-parameters. Steps:
+ * randomness) and OpenNLP's naive Bayes, fixed hyper-parameters. Steps:
  *
  * <ol>
  *   <li>features of every post, by the engine's own {@link FeatureExtractor};
- *   <li>per category, 5-fold cross-validation of a binary categorizer (category vs the rest) on the
- *       train split; the out-of-fold probabilities fit the category's Platt calibration and give
- *       the cross-validated F1 in the report;
+ *   <li>per category, 5-fold cross-validation of two binary categorizers (category vs the rest,
+ *       maxent and naive Bayes) on the train split; the out-of-fold probabilities fit the
+ *       category's {@link Calibration} (each model's Platt scaling, then the blend's) and give the
+ *       cross-validated F1 in the report;
  *   <li>the final binary categorizers on the whole train split; a categorizer of subcategories per
- *       category (on that category's posts); a categorizer of the risk level (on self-harm posts);
+ *       category (on that category's posts); two categorizers of the risk level (on self-harm
+ *       posts);
  *   <li>the artefacts, a calibration file and a training report in the output directory.
  * </ol>
  */
@@ -66,8 +69,20 @@ public final class Trainer {
     /** The outcome: cross-validated figures per category. */
     public record Result(Map<Category, CrossValidation> crossValidation, int trainPosts, int devPosts) {}
 
-    /** Out-of-fold figures of one category at the calibrated 0.5 threshold. */
-    public record CrossValidation(double precision, double recall, double f1, Platt platt) {}
+    /** Out-of-fold figures of one category's blended score at the calibrated 0.5 threshold. */
+    public record CrossValidation(double precision, double recall, double f1, Calibration calibration) {}
+
+    /** The two learners, in the order their predictions are kept. */
+    enum Learner {
+        MAXENT("MAXENT_QN"),
+        BAYES("NAIVEBAYES");
+
+        final String algorithm;
+
+        Learner(String algorithm) {
+            this.algorithm = algorithm;
+        }
+    }
 
     public Result train(Path corpusDir, Path out) {
         List<LabelledPost> all = Corpus.readDirectory(corpusDir);
@@ -100,51 +115,56 @@ public final class Trainer {
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
             Map<Category, CrossValidation> cv = new java.util.EnumMap<>(Category.class);
-            Map<Category, Future<DoccatModel>> finals = new java.util.EnumMap<>(Category.class);
+            Map<Category, Map<Learner, Future<DoccatModel>>> finals = new java.util.EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                List<Future<double[]>> foldPredictions = new ArrayList<>();
-                for (int k = 0; k < Corpus.FOLDS; k++) {
-                    int held = k;
-                    foldPredictions.add(pool.submit(() -> predictFold(train, docs, fold, held, c)));
-                }
-                finals.put(c, pool.submit(() -> trainBinary(train, docs, c, -1, fold)));
-                double[] oof = new double[train.size()];
-                for (int k = 0; k < Corpus.FOLDS; k++) {
-                    double[] p = foldPredictions.get(k).get();
-                    for (int i = 0; i < train.size(); i++) {
-                        if (fold[i] == k) {
-                            oof[i] = p[i];
-                        }
+                Map<Learner, List<Future<double[]>>> foldPredictions = new java.util.EnumMap<>(Learner.class);
+                Map<Learner, Future<DoccatModel>> finalModels = new java.util.EnumMap<>(Learner.class);
+                for (Learner learner : Learner.values()) {
+                    List<Future<double[]>> predictions = new ArrayList<>();
+                    for (int k = 0; k < Corpus.FOLDS; k++) {
+                        int held = k;
+                        predictions.add(pool.submit(() -> predictFold(train, docs, fold, held, c, learner)));
                     }
+                    foldPredictions.put(learner, predictions);
+                    finalModels.put(learner, pool.submit(() -> trainBinary(train, docs, c, -1, fold, learner)));
                 }
+                finals.put(c, finalModels);
                 boolean[] positive = new boolean[train.size()];
                 for (int i = 0; i < train.size(); i++) {
                     positive[i] = train.get(i).label().equals(c.name());
                 }
-                Platt platt = Platt.fit(oof, positive);
-                cv.put(c, crossValidation(oof, positive, platt));
+                double[] maxent = outOfFold(foldPredictions.get(Learner.MAXENT), fold);
+                double[] bayes = outOfFold(foldPredictions.get(Learner.BAYES), fold);
+                Platt maxentPlatt = Platt.fit(maxent, positive);
+                Platt bayesPlatt = Platt.fit(bayes, positive);
+                Calibration unblended = new Calibration(maxentPlatt, bayesPlatt, Platt.IDENTITY);
+                double[] blended = new double[train.size()];
+                for (int i = 0; i < blended.length; i++) {
+                    blended[i] = unblended.blended(maxent[i], bayes[i]);
+                }
+                Calibration calibration = new Calibration(maxentPlatt, bayesPlatt, Platt.fit(blended, positive));
+                cv.put(c, crossValidation(maxent, bayes, positive, calibration));
                 progress.printf(
                         Locale.ROOT,
-                        "train: %s cross-validated P=%.3f R=%.3f F1=%.3f (platt a=%.3f b=%.3f)%n",
+                        "train: %s cross-validated P=%.3f R=%.3f F1=%.3f%n",
                         c,
                         cv.get(c).precision(),
                         cv.get(c).recall(),
-                        cv.get(c).f1(),
-                        platt.a(),
-                        platt.b());
+                        cv.get(c).f1());
             }
             Files.createDirectories(out);
             for (Category c : Category.values()) {
-                write(finals.get(c).get(), out.resolve(ModelBundle.categoryFile(c)));
+                write(finals.get(c).get(Learner.MAXENT).get(), out.resolve(ModelBundle.categoryFile(c)));
+                write(finals.get(c).get(Learner.BAYES).get(), out.resolve(ModelBundle.bayesFile(c)));
                 write(trainSubcategories(train, docs, c), out.resolve(ModelBundle.subcategoryFile(c)));
             }
-            write(trainRisk(train, docs), out.resolve(ModelBundle.riskFile()));
+            write(trainRisk(train, docs, Learner.MAXENT), out.resolve(ModelBundle.riskFile()));
+            write(trainRisk(train, docs, Learner.BAYES), out.resolve(ModelBundle.bayesRiskFile()));
             StringBuilder calibration =
-                    new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split\n");
+                    new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split:"
+                            + " maxent, naive Bayes (.nb) and their blend (.blend)\n");
             for (Category c : Category.values()) {
-                Platt p = cv.get(c).platt();
-                calibration.append(
-                        String.format(Locale.ROOT, "%s.a=%.6f%n%s.b=%.6f%n", c.name(), p.a(), c.name(), p.b()));
+                calibration.append(ModelBundle.calibrationEntries(c, cv.get(c).calibration()));
             }
             Files.writeString(out.resolve("calibration.properties"), calibration.toString(), StandardCharsets.UTF_8);
             Result result = new Result(cv, train.size(), devPosts);
@@ -164,9 +184,24 @@ public final class Trainer {
         }
     }
 
-    private static double[] predictFold(List<LabelledPost> train, List<String[]> docs, int[] fold, int held, Category c)
+    private static double[] outOfFold(List<Future<double[]>> foldPredictions, int[] fold)
+            throws InterruptedException, ExecutionException {
+        double[] oof = new double[fold.length];
+        for (int k = 0; k < foldPredictions.size(); k++) {
+            double[] p = foldPredictions.get(k).get();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == k) {
+                    oof[i] = p[i];
+                }
+            }
+        }
+        return oof;
+    }
+
+    private static double[] predictFold(
+            List<LabelledPost> train, List<String[]> docs, int[] fold, int held, Category c, Learner learner)
             throws IOException {
-        DoccatModel model = trainBinary(train, docs, c, held, fold);
+        DoccatModel model = trainBinary(train, docs, c, held, fold, learner);
         DocumentCategorizerME me = new DocumentCategorizerME(model);
         int yes = me.getIndex(ModelBundle.POSITIVE);
         double[] p = new double[train.size()];
@@ -179,7 +214,8 @@ public final class Trainer {
     }
 
     private static DoccatModel trainBinary(
-            List<LabelledPost> train, List<String[]> docs, Category c, int heldOutFold, int[] fold) throws IOException {
+            List<LabelledPost> train, List<String[]> docs, Category c, int heldOutFold, int[] fold, Learner learner)
+            throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             if (fold[i] != heldOutFold) {
@@ -189,19 +225,21 @@ public final class Trainer {
                 }
             }
         }
-        return fit(samples);
+        return fit(samples, learner);
     }
 
     /**
-     * How many times a post counts in the binary model of {@code c}: the errors the targets weigh
-     * most count twice, a hard negative (a false positive on it is what a keyword filter does) and,
-     * for SELF_HARM, a HIGH or IMMINENT post (a miss may cost a life). Chosen by cross-validation:
-     * against equal weights, 5-fold CV of the whole engine went from 8.2% to 6.9% false positives on
-     * hard negatives at the same HIGH+IMMINENT recall and macro-F1; weighting by 3 lost recall.
+     * How many times a post counts in the binary models of {@code c}: the errors the targets weigh
+     * most count more, a hard negative three times (a false positive on it is what a keyword filter
+     * does) and, for SELF_HARM, a HIGH or IMMINENT post twice (a miss may cost a life). Chosen by
+     * cross-validation: with maxent alone, weighting both by 2 against equal weights took 5-fold CV
+     * of the whole engine from 8.2% to 6.9% false positives on hard negatives at the same recall
+     * (3 lost recall); with the naive Bayes blend, hard negatives at 3 instead of 2 took false
+     * positives from 11.1% to 10.4% for 2 of 1,185 HIGH+IMMINENT posts (round 6).
      */
     static int weight(LabelledPost p, Category c) {
         if (p.hardNegative()) {
-            return 2;
+            return 3;
         }
         return c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH) ? 2 : 1;
     }
@@ -215,10 +253,11 @@ public final class Trainer {
                 samples.add(new DocumentSample(p.subcategory(), docs.get(i)));
             }
         }
-        return fit(samples);
+        return fit(samples, Learner.MAXENT);
     }
 
-    private static DoccatModel trainRisk(List<LabelledPost> train, List<String[]> docs) throws IOException {
+    private static DoccatModel trainRisk(List<LabelledPost> train, List<String[]> docs, Learner learner)
+            throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             LabelledPost p = train.get(i);
@@ -226,10 +265,10 @@ public final class Trainer {
                 samples.add(new DocumentSample(p.risk().name(), docs.get(i)));
             }
         }
-        return fit(samples);
+        return fit(samples, learner);
     }
 
-    static DoccatModel fit(List<DocumentSample> samples) throws IOException {
+    static DoccatModel fit(List<DocumentSample> samples, Learner learner) throws IOException {
         PostFeatureGenerator.allow();
         if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
             throw new IllegalArgumentException("the corpus needs at least two labels (or subcategories, or risk levels)"
@@ -237,7 +276,7 @@ public final class Trainer {
                     + (samples.isEmpty() ? "none" : samples.get(0).getCategory()));
         }
         TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+        params.put(TrainingParameters.ALGORITHM_PARAM, learner.algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         params.put(TrainingParameters.THREADS_PARAM, 1);
@@ -249,12 +288,13 @@ public final class Trainer {
         return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), params, factory);
     }
 
-    private static CrossValidation crossValidation(double[] oof, boolean[] positive, Platt platt) {
+    private static CrossValidation crossValidation(
+            double[] maxent, double[] bayes, boolean[] positive, Calibration calibration) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
-        for (int i = 0; i < oof.length; i++) {
-            boolean predicted = platt.apply(oof[i]) >= 0.5;
+        for (int i = 0; i < maxent.length; i++) {
+            boolean predicted = calibration.apply(maxent[i], bayes[i]) >= 0.5;
             if (predicted && positive[i]) {
                 tp++;
             } else if (predicted) {
@@ -266,7 +306,7 @@ public final class Trainer {
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new CrossValidation(precision, recall, f1, platt);
+        return new CrossValidation(precision, recall, f1, calibration);
     }
 
     private static void write(DoccatModel model, Path file) throws IOException {
@@ -282,22 +322,25 @@ public final class Trainer {
                 Locale.ROOT, "train split: %d posts, dev split: %d posts%n", r.trainPosts(), r.devPosts()));
         b.append(String.format(
                 Locale.ROOT,
-                "algorithm: OpenNLP MAXENT_QN, L2=%.2f, iterations=%d, cutoff=%d, 1 thread%n",
+                "algorithms: OpenNLP MAXENT_QN (L2=%.2f, iterations=%d, cutoff=%d, 1 thread) and NAIVEBAYES,"
+                        + " blended %.1f / %.1f%n",
                 L2_COST,
                 ITERATIONS,
-                CUTOFF));
+                CUTOFF,
+                Calibration.MAXENT_WEIGHT,
+                1 - Calibration.MAXENT_WEIGHT));
         b.append("5-fold cross-validation on the train split (binary categorizer, calibrated, threshold 0.5):\n");
         for (Map.Entry<Category, CrossValidation> e : r.crossValidation().entrySet()) {
             CrossValidation cv = e.getValue();
             b.append(String.format(
                     Locale.ROOT,
-                    "  %-15s precision %.3f  recall %.3f  F1 %.3f  platt a=%.4f b=%.4f%n",
+                    "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f%n",
                     e.getKey(),
                     cv.precision(),
                     cv.recall(),
                     cv.f1(),
-                    cv.platt().a(),
-                    cv.platt().b()));
+                    cv.calibration().blend().a(),
+                    cv.calibration().blend().b()));
         }
         return b.toString();
     }

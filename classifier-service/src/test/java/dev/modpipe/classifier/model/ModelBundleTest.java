@@ -15,7 +15,10 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The bundle's shared-index evaluation gives exactly what OpenNLP's own categorizer gives, on the built models. */
+/**
+ * The bundle's shared-index evaluation gives exactly what OpenNLP's own categorizers give, and its
+ * score is their calibrated blend, on the built models.
+ */
 class ModelBundleTest {
     private static ModelBundle bundle;
     private static List<String[]> documents;
@@ -44,6 +47,37 @@ class ModelBundleTest {
                 ModelBundle.Features features = ModelBundle.features(document);
                 assertThat(features.size()).isGreaterThanOrEqualTo(document.length);
                 assertThat(bundle.rawScore(c, features)).isEqualTo(reference.categorize(document)[yes]);
+            }
+        }
+    }
+
+    @Test
+    void naiveBayesThroughTheSharedIndexGivesWhatOpenNlpGives() {
+        for (Category c : Category.values()) {
+            ModelBundle.Categorizer bayes = bundle.bayesCategorizer(c);
+            DocumentCategorizerME reference = new DocumentCategorizerME(bayes.model());
+            int yes = reference.getIndex(ModelBundle.POSITIVE);
+            for (String[] document : documents) {
+                assertThat(bayes.probability(ModelBundle.features(document), ModelBundle.POSITIVE))
+                        .isCloseTo(reference.categorize(document)[yes], within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void scoreBlendsTheMaxentAndNaiveBayesCategorizersThroughTheirCalibration() {
+        for (Category c : Category.values()) {
+            DocumentCategorizerME maxent =
+                    new DocumentCategorizerME(categorizer(c).model());
+            DocumentCategorizerME bayes =
+                    new DocumentCategorizerME(bundle.bayesCategorizer(c).model());
+            Calibration calibration = bundle.calibration(c);
+            assertThat(calibration.bayes()).isNotEqualTo(Platt.IDENTITY);
+            for (String[] document : documents) {
+                double expected = calibration.apply(
+                        maxent.categorize(document)[maxent.getIndex(ModelBundle.POSITIVE)],
+                        bayes.categorize(document)[bayes.getIndex(ModelBundle.POSITIVE)]);
+                assertThat(bundle.score(c, ModelBundle.features(document))).isCloseTo(expected, within(1e-12));
             }
         }
     }
