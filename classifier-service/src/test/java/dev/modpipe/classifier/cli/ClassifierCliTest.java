@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modpipe.model.EventJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,7 +74,11 @@ class ClassifierCliTest {
     void shouldCrossValidateTheWholeEngineOnHeldOutFolds(@TempDir Path tmp) throws IOException {
         Path corpus = dev.modpipe.classifier.training.TrainerTest.tinyCorpus(Files.createDirectory(tmp.resolve("c")));
 
-        int code = cli.run(new String[] {"crossvalidate", "--corpus", corpus.toString(), "--folds", "2"});
+        Path results = tmp.resolve("cv.jsonl");
+
+        int code = cli.run(new String[] {
+            "crossvalidate", "--corpus", corpus.toString(), "--folds", "2", "--results", results.toString()
+        });
 
         assertThat(code).isZero();
         String report = out.toString(StandardCharsets.UTF_8);
@@ -87,6 +92,23 @@ class ClassifierCliTest {
                 .size();
         assertThat(report).contains("posts: " + train + " ");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("fold 1 of 2", "fold 2 of 2");
+        // one line per held-out post, with what the decision was made of and never the text
+        List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(train);
+        for (String line : lines) {
+            JsonNode r = EventJson.mapper().readTree(line);
+            assertThat(r.path("trace").path("rule").asText()).isIn("NONE", "LOW", "MODERATE", "HIGH", "IMMINENT");
+            double mass = 0;
+            for (JsonNode p : r.path("trace").path("riskModel")) {
+                mass += p.asDouble();
+            }
+            assertThat(mass).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(r.path("trace").path("cues").isArray()).isTrue();
+            assertThat(r.has("text")).isFalse();
+        }
+        String oneText = Files.readAllLines(corpus.resolve("tiny.jsonl")).get(0);
+        String text = EventJson.mapper().readTree(oneText).get("text").asText();
+        assertThat(Files.readString(results)).doesNotContain(text);
     }
 
     @Test
