@@ -362,15 +362,19 @@ public final class ModelBundle {
      */
     static final class SharedIndex {
         private final Map<String, Context[]> byFeature;
+        /** Per slot, the naive Bayes model's evaluation parameters; {@code null} for a maxent slot. */
+        private final Bayes[] bayes;
 
-        private SharedIndex(Map<String, Context[]> byFeature) {
+        private SharedIndex(Map<String, Context[]> byFeature, Bayes[] bayes) {
             this.byFeature = byFeature;
+            this.bayes = bayes;
         }
 
         /** The index over {@code models}, or {@code null} when one of them is not a QN maxent model. */
         @SuppressWarnings("unchecked")
         static SharedIndex of(List<DoccatModel> models) {
             Map<String, Context[]> byFeature = new HashMap<>();
+            Bayes[] bayesBySlot = new Bayes[models.size()];
             for (int m = 0; m < models.size(); m++) {
                 MaxentModel model = models.get(m).getMaxentModel();
                 if (!(model instanceof QNModel || model instanceof NaiveBayesModel)) {
@@ -380,11 +384,12 @@ public final class ModelBundle {
                 int slot = m;
                 int count = models.size();
                 Bayes bayes = model instanceof NaiveBayesModel nb ? new Bayes(nb) : null;
+                bayesBySlot[m] = bayes;
                 predicates.forEach(
                         (feature, context) -> byFeature.computeIfAbsent(feature, f -> new Context[count])[slot] =
                                 bayes == null ? context : bayes.logTerms(context));
             }
-            return new SharedIndex(byFeature);
+            return new SharedIndex(byFeature, bayesBySlot);
         }
     }
 
@@ -469,7 +474,7 @@ public final class ModelBundle {
         private final MaxentModel maxent;
         private final int slot;
         private final SharedIndex index;
-        /** Naive Bayes only: what its evaluation needs beyond the index's log terms. */
+        /** Naive Bayes on the index only: what its evaluation needs beyond the index's log terms. */
         private final Bayes bayes;
 
         Categorizer(DoccatModel model, int slot, SharedIndex index) {
@@ -477,7 +482,7 @@ public final class ModelBundle {
             this.maxent = model.getMaxentModel();
             this.slot = slot;
             this.index = index;
-            this.bayes = maxent instanceof NaiveBayesModel nb ? new Bayes(nb) : null;
+            this.bayes = index == null ? null : index.bayes[slot];
         }
 
         /**
