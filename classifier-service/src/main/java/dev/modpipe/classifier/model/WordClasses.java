@@ -67,18 +67,14 @@ final class WordClasses {
                         + " autistic schizos homeless addicts those these kind race culture country travellers roma hindus aspies"
                         + " anorexics schizophrenics europeans africans religion followers crowd deaf blind crippled"
                         + " defectives community group nation tribe"
-                        + " muslims muslim jews jewish christians catholics protestants mormons hindus hindu sikhs"
-                        + " sikh buddhists atheists immigrants immigrant migrants refugees foreigners expats gypsies"
-                        + " roma travellers travelers blacks whites asians africans arabs latinos hispanics mexicans"
-                        + " chinese japanese koreans indians pakistanis bangladeshis afghans iranians iraqis syrians"
-                        + " turks kurds somalis nigerians ghanaians kenyans ethiopians eritreans poles"
-                        + " romanians bulgarians albanians ukrainians russians serbians brazilians colombians"
-                        + " venezuelans haitians filipinos vietnamese thais indonesians jamaicans scots"
-                        + " americans canadians australians germans italians spaniards greeks europeans"
-                        + " westerners southerners northerners women females men males gays lesbians"
-                        + " bisexuals trans transgender queers nonbinary pensioners boomers millennials zoomers"
-                        + " teenagers elderly disabled cripples autistics schizophrenics schizos bipolars addicts"
-                        + " alcoholics junkies homeless");
+                        + " muslim jewish catholics protestants mormons hindu sikhs sikh buddhists atheists expats gypsies"
+                        + " travelers latinos hispanics chinese japanese koreans indians pakistanis bangladeshis afghans"
+                        + " iranians iraqis syrians turks kurds somalis nigerians ghanaians kenyans ethiopians eritreans"
+                        + " poles romanians bulgarians albanians ukrainians russians serbians brazilians colombians"
+                        + " venezuelans haitians filipinos vietnamese thais indonesians jamaicans scots americans canadians"
+                        + " australians germans italians spaniards greeks westerners southerners northerners bisexuals"
+                        + " queers nonbinary pensioners millennials zoomers teenagers cripples autistics bipolars"
+                        + " alcoholics junkies");
         add(
                 "dehuman",
                 "animals animal vermin parasites subhuman disease cancer plague rats roaches cockroaches savages"
