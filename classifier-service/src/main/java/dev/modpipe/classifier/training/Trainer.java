@@ -18,19 +18,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerEventStream;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.model.AbstractDataIndexer;
+import opennlp.tools.ml.model.DataIndexer;
+import opennlp.tools.ml.model.DataIndexerFactory;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
@@ -115,26 +124,20 @@ public final class Trainer {
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
             Map<Category, CrossValidation> cv = new java.util.EnumMap<>(Category.class);
-            Map<Category, Map<Learner, Future<DoccatModel>>> finals = new java.util.EnumMap<>(Category.class);
+            Map<Category, Future<Map<Learner, DoccatModel>>> finals = new java.util.EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                Map<Learner, List<Future<double[]>>> foldPredictions = new java.util.EnumMap<>(Learner.class);
-                Map<Learner, Future<DoccatModel>> finalModels = new java.util.EnumMap<>(Learner.class);
-                for (Learner learner : Learner.values()) {
-                    List<Future<double[]>> predictions = new ArrayList<>();
-                    for (int k = 0; k < Corpus.FOLDS; k++) {
-                        int held = k;
-                        predictions.add(pool.submit(() -> predictFold(train, docs, fold, held, c, learner)));
-                    }
-                    foldPredictions.put(learner, predictions);
-                    finalModels.put(learner, pool.submit(() -> trainBinary(train, docs, c, -1, fold, learner)));
+                List<Future<Map<Learner, double[]>>> foldPredictions = new ArrayList<>();
+                for (int k = 0; k < Corpus.FOLDS; k++) {
+                    int held = k;
+                    foldPredictions.add(pool.submit(() -> predictFold(train, docs, fold, held, c)));
                 }
-                finals.put(c, finalModels);
+                finals.put(c, pool.submit(() -> trainBinary(train, docs, c, -1, fold)));
                 boolean[] positive = new boolean[train.size()];
                 for (int i = 0; i < train.size(); i++) {
                     positive[i] = train.get(i).label().equals(c.name());
                 }
-                double[] maxent = outOfFold(foldPredictions.get(Learner.MAXENT), fold);
-                double[] bayes = outOfFold(foldPredictions.get(Learner.BAYES), fold);
+                double[] maxent = outOfFold(foldPredictions, fold, Learner.MAXENT);
+                double[] bayes = outOfFold(foldPredictions, fold, Learner.BAYES);
                 Platt maxentPlatt = Platt.fit(maxent, positive);
                 Platt bayesPlatt = Platt.fit(bayes, positive);
                 Calibration unblended = new Calibration(maxentPlatt, bayesPlatt, Platt.IDENTITY);
@@ -154,12 +157,14 @@ public final class Trainer {
             }
             Files.createDirectories(out);
             for (Category c : Category.values()) {
-                write(finals.get(c).get(Learner.MAXENT).get(), out.resolve(ModelBundle.categoryFile(c)));
-                write(finals.get(c).get(Learner.BAYES).get(), out.resolve(ModelBundle.bayesFile(c)));
+                Map<Learner, DoccatModel> binary = finals.get(c).get();
+                write(binary.get(Learner.MAXENT), out.resolve(ModelBundle.categoryFile(c)));
+                write(binary.get(Learner.BAYES), out.resolve(ModelBundle.bayesFile(c)));
                 write(trainSubcategories(train, docs, c), out.resolve(ModelBundle.subcategoryFile(c)));
             }
-            write(trainRisk(train, docs, Learner.MAXENT), out.resolve(ModelBundle.riskFile()));
-            write(trainRisk(train, docs, Learner.BAYES), out.resolve(ModelBundle.bayesRiskFile()));
+            Map<Learner, DoccatModel> risk = trainRisk(train, docs);
+            write(risk.get(Learner.MAXENT), out.resolve(ModelBundle.riskFile()));
+            write(risk.get(Learner.BAYES), out.resolve(ModelBundle.bayesRiskFile()));
             StringBuilder calibration =
                     new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split:"
                             + " maxent, naive Bayes (.nb) and their blend (.blend)\n");
@@ -184,11 +189,11 @@ public final class Trainer {
         }
     }
 
-    private static double[] outOfFold(List<Future<double[]>> foldPredictions, int[] fold)
+    private static double[] outOfFold(List<Future<Map<Learner, double[]>>> foldPredictions, int[] fold, Learner learner)
             throws InterruptedException, ExecutionException {
         double[] oof = new double[fold.length];
         for (int k = 0; k < foldPredictions.size(); k++) {
-            double[] p = foldPredictions.get(k).get();
+            double[] p = foldPredictions.get(k).get().get(learner);
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == k) {
                     oof[i] = p[i];
@@ -198,24 +203,27 @@ public final class Trainer {
         return oof;
     }
 
-    private static double[] predictFold(
-            List<LabelledPost> train, List<String[]> docs, int[] fold, int held, Category c, Learner learner)
-            throws IOException {
-        DoccatModel model = trainBinary(train, docs, c, held, fold, learner);
-        DocumentCategorizerME me = new DocumentCategorizerME(model);
-        int yes = me.getIndex(ModelBundle.POSITIVE);
-        double[] p = new double[train.size()];
-        for (int i = 0; i < train.size(); i++) {
-            if (fold[i] == held) {
-                p[i] = yes < 0 ? 0.0 : me.categorize(docs.get(i))[yes];
+    /** Both learners trained without fold {@code held}, their probabilities on it (0 elsewhere). */
+    private static Map<Learner, double[]> predictFold(
+            List<LabelledPost> train, List<String[]> docs, int[] fold, int held, Category c) throws IOException {
+        Map<Learner, double[]> predictions = new EnumMap<>(Learner.class);
+        for (Map.Entry<Learner, DoccatModel> e :
+                trainBinary(train, docs, c, held, fold).entrySet()) {
+            DocumentCategorizerME me = new DocumentCategorizerME(e.getValue());
+            int yes = me.getIndex(ModelBundle.POSITIVE);
+            double[] p = new double[train.size()];
+            for (int i = 0; i < train.size(); i++) {
+                if (fold[i] == held) {
+                    p[i] = yes < 0 ? 0.0 : me.categorize(docs.get(i))[yes];
+                }
             }
+            predictions.put(e.getKey(), p);
         }
-        return p;
+        return predictions;
     }
 
-    private static DoccatModel trainBinary(
-            List<LabelledPost> train, List<String[]> docs, Category c, int heldOutFold, int[] fold, Learner learner)
-            throws IOException {
+    private static Map<Learner, DoccatModel> trainBinary(
+            List<LabelledPost> train, List<String[]> docs, Category c, int heldOutFold, int[] fold) throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             if (fold[i] != heldOutFold) {
@@ -225,7 +233,7 @@ public final class Trainer {
                 }
             }
         }
-        return fit(samples, learner);
+        return fit(samples, EnumSet.allOf(Learner.class));
     }
 
     /**
@@ -253,10 +261,10 @@ public final class Trainer {
                 samples.add(new DocumentSample(p.subcategory(), docs.get(i)));
             }
         }
-        return fit(samples, Learner.MAXENT);
+        return fit(samples, EnumSet.of(Learner.MAXENT)).get(Learner.MAXENT);
     }
 
-    private static DoccatModel trainRisk(List<LabelledPost> train, List<String[]> docs, Learner learner)
+    private static Map<Learner, DoccatModel> trainRisk(List<LabelledPost> train, List<String[]> docs)
             throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
@@ -265,16 +273,37 @@ public final class Trainer {
                 samples.add(new DocumentSample(p.risk().name(), docs.get(i)));
             }
         }
-        return fit(samples, learner);
+        return fit(samples, EnumSet.allOf(Learner.class));
     }
 
-    static DoccatModel fit(List<DocumentSample> samples, Learner learner) throws IOException {
+    /**
+     * Trains each of {@code learners} on {@code samples}, indexed once for all of them (features
+     * generated, counted, cut off, identical events merged: the naive Bayes counts are the same
+     * merged or not, and indexing is a good part of the time of a naive Bayes fit).
+     */
+    static Map<Learner, DoccatModel> fit(List<DocumentSample> samples, Set<Learner> learners) throws IOException {
         PostFeatureGenerator.allow();
         if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
             throw new IllegalArgumentException("the corpus needs at least two labels (or subcategories, or risk levels)"
                     + " where a categorizer is trained; found only "
                     + (samples.isEmpty() ? "none" : samples.get(0).getCategory()));
         }
+        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new PostFeatureGenerator()});
+        TrainingParameters indexing = parameters(Learner.MAXENT);
+        indexing.put(AbstractDataIndexer.SORT_PARAM, true);
+        DataIndexer indexer = DataIndexerFactory.getDataIndexer(indexing, new HashMap<>());
+        indexer.index(new DocumentCategorizerEventStream(
+                ObjectStreamUtils.createObjectStream(samples), factory.getFeatureGenerators()));
+        Map<Learner, DoccatModel> models = new EnumMap<>(Learner.class);
+        for (Learner learner : learners) {
+            Map<String, String> manifest = new HashMap<>();
+            EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(learner), manifest);
+            models.put(learner, new DoccatModel("en", trainer.train(indexer), manifest, factory));
+        }
+        return models;
+    }
+
+    private static TrainingParameters parameters(Learner learner) {
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, learner.algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
@@ -284,8 +313,7 @@ public final class Trainer {
         params.put("L2Cost", L2_COST);
         params.put("PrintMessages", false);
         params.put("DataIndexer", "OnePass");
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new PostFeatureGenerator()});
-        return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), params, factory);
+        return params;
     }
 
     private static CrossValidation crossValidation(
