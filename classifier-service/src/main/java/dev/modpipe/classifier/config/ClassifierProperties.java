@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param highRiskThreshold the risk model's probability of HIGH or IMMINENT that rates a flagged
  *     post at least HIGH
  * @param imminentThreshold the share of IMMINENT within HIGH+IMMINENT that rates it IMMINENT
+ * @param imminentFromModel whether the risk model alone, when sure, may rate a post IMMINENT
+ *     (which pages on-call staff); default true
  * @param maxMessageBytes larger records are dead-lettered unread
  * @param modelDir a directory of trained models to use instead of the ones in the jar (optional)
  */
@@ -31,6 +33,7 @@ public record ClassifierProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") Double selfHarmCueGate,
         @DecimalMin("0.0") @DecimalMax("1.0") Double highRiskThreshold,
         @DecimalMin("0.0") @DecimalMax("1.0") Double imminentThreshold,
+        Boolean imminentFromModel,
         @Min(1024) Integer maxMessageBytes,
         String modelDir) {
 
@@ -48,13 +51,14 @@ public record ClassifierProperties(
         selfHarmCueGate = selfHarmCueGate == null ? defaults.selfHarmCueGate() : selfHarmCueGate;
         highRiskThreshold = highRiskThreshold == null ? defaults.highRiskThreshold() : highRiskThreshold;
         imminentThreshold = imminentThreshold == null ? defaults.imminentThreshold() : imminentThreshold;
+        imminentFromModel = imminentFromModel == null ? defaults.imminentFromModel() : imminentFromModel;
         maxMessageBytes = maxMessageBytes == null ? DEFAULT_MAX_MESSAGE_BYTES : maxMessageBytes;
         modelDir = modelDir == null || modelDir.isBlank() ? null : modelDir;
     }
 
     /** The engine's settings from this configuration (validated there as well). */
     public EngineSettings engineSettings() {
-        return new EngineSettings(thresholds, selfHarmCueGate, highRiskThreshold, imminentThreshold);
+        return new EngineSettings(thresholds, selfHarmCueGate, highRiskThreshold, imminentThreshold, imminentFromModel);
     }
 
     /**

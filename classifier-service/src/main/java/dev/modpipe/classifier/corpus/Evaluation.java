@@ -159,6 +159,17 @@ public final class Evaluation {
         return falsePages;
     }
 
+    /** The share of IMMINENT posts rated IMMINENT: the crises that page on-call staff at once. */
+    public double imminentPaged() {
+        int imminent = 0;
+        for (int v : riskConfusion[RiskLevel.IMMINENT.ordinal()]) {
+            imminent += v;
+        }
+        return imminent == 0
+                ? 1.0
+                : (double) riskConfusion[RiskLevel.IMMINENT.ordinal()][RiskLevel.IMMINENT.ordinal()] / imminent;
+    }
+
     /** Hard negatives with any flag (the numerator of {@link #hardNegativeFalsePositiveRate()}). */
     public int hardNegativesFlagged() {
         return hardNegativesFlagged;
@@ -244,6 +255,11 @@ public final class Evaluation {
                 falsePagesPerThousand(),
                 falsePages,
                 belowHigh));
+        b.append(String.format(
+                Locale.ROOT,
+                "IMMINENT posts rated IMMINENT (they page on-call staff): %.3f (%d)%n",
+                imminentPaged(),
+                riskConfusion[RiskLevel.IMMINENT.ordinal()][RiskLevel.IMMINENT.ordinal()]));
         b.append(String.format(
                 Locale.ROOT,
                 "targets (macro-F1 >= %.2f, HIGH+IMMINENT recall >= %.2f, hard-negative FP <= %.2f): %s%n",

@@ -15,9 +15,16 @@ import java.util.Map;
  *     flagged post is rated at least HIGH
  * @param imminentThreshold the risk model's probability of IMMINENT, among HIGH and IMMINENT, at
  *     or above which a HIGH post is rated IMMINENT
+ * @param imminentFromModel whether the risk model alone, when it is sure (see {@link
+ *     ClassificationEngine#MODEL_IMMINENT_HIGH_MASS}), may rate a post IMMINENT without an IMMINENT
+ *     cue; IMMINENT pages on-call staff, so this trades false pages for crises that page at all
  */
 public record EngineSettings(
-        Map<Category, Double> thresholds, double selfHarmCueGate, double highRiskThreshold, double imminentThreshold) {
+        Map<Category, Double> thresholds,
+        double selfHarmCueGate,
+        double highRiskThreshold,
+        double imminentThreshold,
+        boolean imminentFromModel) {
 
     public EngineSettings {
         Map<Category, Double> t = new EnumMap<>(Category.class);
@@ -39,7 +46,7 @@ public record EngineSettings(
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(Map.of(), 0.1, 0.25, 0.5);
+        return new EngineSettings(Map.of(), 0.1, 0.25, 0.5, true);
     }
 
     public double threshold(Category c) {

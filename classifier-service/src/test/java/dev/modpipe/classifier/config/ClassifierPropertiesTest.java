@@ -26,6 +26,7 @@ class ClassifierPropertiesTest {
         assertThat(p.topics().postsDlq()).isEqualTo(Topics.POSTS_DLQ.defaultName());
         assertThat(p.thresholds()).containsEntry(Category.SELF_HARM, 0.5).hasSize(3);
         assertThat(p.maxMessageBytes()).isEqualTo(ClassifierProperties.DEFAULT_MAX_MESSAGE_BYTES);
+        assertThat(p.engineSettings().imminentFromModel()).isTrue();
     }
 
     @Test
@@ -34,12 +35,14 @@ class ClassifierPropertiesTest {
                 "classifier.thresholds.HARMFUL", "0.7",
                 "classifier.topics.posts", "other.posts",
                 "classifier.topics.posts-dlq", "other.dlq",
-                "classifier.self-harm-cue-gate", "0.1"));
+                "classifier.self-harm-cue-gate", "0.1",
+                "classifier.imminent-from-model", "false"));
 
         assertThat(p.thresholds()).containsEntry(Category.HARMFUL, 0.7).containsEntry(Category.SELF_HARM, 0.5);
         assertThat(p.topics().posts()).isEqualTo("other.posts");
         assertThat(p.topics().postsDlq()).isEqualTo("other.dlq");
         assertThat(p.engineSettings().selfHarmCueGate()).isEqualTo(0.1);
+        assertThat(p.engineSettings().imminentFromModel()).isFalse();
     }
 
     @Test

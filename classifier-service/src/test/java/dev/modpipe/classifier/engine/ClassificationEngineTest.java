@@ -270,8 +270,45 @@ class ClassificationEngineTest {
         assertThat(lowRisk.flags()).isEmpty();
     }
 
-    /** Fixed model outputs, to pin the decision rules: a SELF_HARM score and a P(HIGH)+P(IMMINENT). */
-    private record FixedScorer(double selfHarm, double highRisk) implements ClassificationEngine.Scorer {
+    @Test
+    void shouldRateImminentOnTheRiskModelAloneOnlyWhenItIsSureAndAllowedTo() {
+        String text = "the car is running in the garage with the door shut. i just wanted to say thanks to this"
+                + " group before i go lie down in the back seat";
+        EngineSettings noModelPages = new EngineSettings(Map.of(), 0.1, 0.25, 0.5, false);
+
+        // the models the build trained: no cue rule knows this act, the risk model does
+        assertThat(ruleLevel(text)).isNotEqualTo(RiskLevel.IMMINENT);
+        assertThat(engine.classify(text, null).selfHarmRisk()).isEqualTo(RiskLevel.IMMINENT);
+
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.IMMINENT);
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8), noModelPages, text))
+                .isEqualTo(RiskLevel.HIGH);
+        // not sure enough: the post (score), the risk (mass) or the imminence (share)
+        assertThat(riskWith(new FixedScorer(0.7, 0.95, 0.8), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(riskWith(new FixedScorer(0.9, 0.85, 0.8), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.6), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+    }
+
+    private static RiskLevel riskWith(ClassificationEngine.Scorer scorer, EngineSettings settings, String text) {
+        return new ClassificationEngine(extractor, scorer, "t", settings)
+                .classify(text, null)
+                .selfHarmRisk();
+    }
+
+    /**
+     * Fixed model outputs, to pin the decision rules: a SELF_HARM score, a P(HIGH)+P(IMMINENT) and
+     * the share of IMMINENT in it.
+     */
+    private record FixedScorer(double selfHarm, double highRisk, double imminentShare)
+            implements ClassificationEngine.Scorer {
+        FixedScorer(double selfHarm, double highRisk) {
+            this(selfHarm, highRisk, 0.0);
+        }
+
         @Override
         public double score(Category category, ModelBundle.Features features) {
             return category == Category.SELF_HARM ? selfHarm : 0.01;
@@ -294,8 +331,8 @@ class ClassificationEngineTest {
             result.put(RiskLevel.NONE, 0.0);
             result.put(RiskLevel.LOW, (1 - highRisk) / 2);
             result.put(RiskLevel.MODERATE, (1 - highRisk) / 2);
-            result.put(RiskLevel.HIGH, highRisk);
-            result.put(RiskLevel.IMMINENT, 0.0);
+            result.put(RiskLevel.HIGH, highRisk * (1 - imminentShare));
+            result.put(RiskLevel.IMMINENT, highRisk * imminentShare);
             return result;
         }
     }
