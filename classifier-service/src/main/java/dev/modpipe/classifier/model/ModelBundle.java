@@ -272,15 +272,15 @@ public final class ModelBundle {
     public static final class Features {
         private final String[] context;
         private SharedIndex resolvedBy;
-        private Context[][] resolved;
+        private double[][] resolved;
 
         private Features(String[] context) {
             this.context = context;
         }
 
-        Context[][] resolve(SharedIndex index) {
+        double[][] resolve(SharedIndex index) {
             if (resolvedBy != index) {
-                Context[][] r = new Context[context.length][];
+                double[][] r = new double[context.length][];
                 for (int i = 0; i < context.length; i++) {
                     r[i] = index.byFeature.get(context[i]);
                 }
@@ -353,43 +353,61 @@ public final class ModelBundle {
     }
 
     /**
-     * The predicates of all the models in one map: feature → its {@link Context} (outcomes and
-     * parameters, or counts) in each model, {@code null} where a model does not know it. Built when
-     * every model is OpenNLP's {@link QNModel} or {@link NaiveBayesModel} (what the trainer writes);
-     * evaluation then does the same arithmetic in the same order as {@code QNModel.eval} and {@code
-     * NaiveBayesModel.eval}, so results are the same (checked by {@code ModelBundleTest}), with one
-     * hash lookup per feature instead of eleven.
+     * The predicates of all the models in one map: feature → one row of parameters for all the
+     * models side by side (each model's outcomes at its {@link #offset}: maxent parameters, or naive
+     * Bayes log terms; 0 where a model does not know the feature or gives an outcome nothing).
+     * Built when every model is OpenNLP's {@link QNModel} or {@link NaiveBayesModel} (what the
+     * trainer writes); evaluation then adds the same values in the same order as {@code
+     * QNModel.eval} and {@code NaiveBayesModel.eval}, plus zeros, which change no sum, so results
+     * are the same (checked by {@code ModelBundleTest}), with one hash lookup per feature instead of
+     * eleven and one contiguous row per feature instead of eleven scattered objects.
      */
     static final class SharedIndex {
-        private final Map<String, Context[]> byFeature;
+        private final Map<String, double[]> byFeature;
+        /** Per slot, where its outcomes start in a row. */
+        private final int[] offset;
         /** Per slot, the naive Bayes model's evaluation parameters; {@code null} for a maxent slot. */
         private final Bayes[] bayes;
 
-        private SharedIndex(Map<String, Context[]> byFeature, Bayes[] bayes) {
+        private SharedIndex(Map<String, double[]> byFeature, int[] offset, Bayes[] bayes) {
             this.byFeature = byFeature;
+            this.offset = offset;
             this.bayes = bayes;
         }
 
         /** The index over {@code models}, or {@code null} when one of them is not a QN maxent model. */
         @SuppressWarnings("unchecked")
         static SharedIndex of(List<DoccatModel> models) {
-            Map<String, Context[]> byFeature = new HashMap<>();
-            Bayes[] bayesBySlot = new Bayes[models.size()];
+            int[] offset = new int[models.size()];
+            int width = 0;
             for (int m = 0; m < models.size(); m++) {
                 MaxentModel model = models.get(m).getMaxentModel();
                 if (!(model instanceof QNModel || model instanceof NaiveBayesModel)) {
                     return null;
                 }
-                Map<String, Context> predicates = (Map<String, Context>) ((AbstractModel) model).getDataStructures()[1];
-                int slot = m;
-                int count = models.size();
+                offset[m] = width;
+                width += model.getNumOutcomes();
+            }
+            int rowWidth = width;
+            Map<String, double[]> byFeature = new HashMap<>();
+            Bayes[] bayesBySlot = new Bayes[models.size()];
+            for (int m = 0; m < models.size(); m++) {
+                AbstractModel model = (AbstractModel) models.get(m).getMaxentModel();
+                Map<String, Context> predicates = (Map<String, Context>) model.getDataStructures()[1];
+                int start = offset[m];
                 Bayes bayes = model instanceof NaiveBayesModel nb ? new Bayes(nb) : null;
                 bayesBySlot[m] = bayes;
-                predicates.forEach(
-                        (feature, context) -> byFeature.computeIfAbsent(feature, f -> new Context[count])[slot] =
-                                bayes == null ? context : bayes.logTerms(context));
+                predicates.forEach((feature, context) -> {
+                    Context c = bayes == null ? context : bayes.logTerms(context);
+                    double[] row = byFeature.computeIfAbsent(feature, f -> new double[rowWidth]);
+                    int[] outcomes = c.getOutcomes();
+                    double[] parameters = c.getParameters();
+                    for (int i = 0; i < outcomes.length; i++) {
+                        row[start + outcomes[i]] = parameters[i];
+                    }
+                });
             }
-            return new SharedIndex(byFeature, bayesBySlot);
+            return new SharedIndex(byFeature, offset, bayesBySlot);
         }
     }
 
@@ -494,13 +512,11 @@ public final class ModelBundle {
                 return maxent.eval(features.context);
             }
             double[] probs = new double[maxent.getNumOutcomes()];
-            for (Context[] byModel : features.resolve(index)) {
-                Context c = byModel == null ? null : byModel[slot];
-                if (c != null) {
-                    int[] outcomes = c.getOutcomes();
-                    double[] parameters = c.getParameters();
-                    for (int i = 0; i < outcomes.length; i++) {
-                        probs[outcomes[i]] += parameters[i];
+            int start = index.offset[slot];
+            for (double[] row : features.resolve(index)) {
+                if (row != null) {
+                    for (int o = 0; o < probs.length; o++) {
+                        probs[o] += row[start + o];
                     }
                 }
             }
