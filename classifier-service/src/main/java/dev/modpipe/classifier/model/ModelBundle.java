@@ -340,10 +340,6 @@ public final class ModelBundle {
         return result;
     }
 
-    Categorizer categorizer(Category category) {
-        return categories.get(category);
-    }
-
     Categorizer bayesCategorizer(Category category) {
         return bayes.get(category);
     }
@@ -485,19 +481,27 @@ public final class ModelBundle {
     /**
      * One OpenNLP categorizer, evaluated on features generated already (what {@link
      * DocumentCategorizerME#categorize} does after generating them): through the {@link SharedIndex}
-     * when there is one, else by the maxent model itself. Stateless and thread-safe.
+     * when there is one, else by the maxent model itself. With an index it keeps only its outcome
+     * names: the model's own predicate map (a map entry, a {@code Context} and two arrays per feature,
+     * about half of the loaded bundle) is left to the garbage collector. Stateless and thread-safe.
      */
     static final class Categorizer {
-        private final DoccatModel model;
+        /** The model, only when there is no shared index to evaluate it through. */
         private final MaxentModel maxent;
+
+        private final String[] outcomes;
         private final int slot;
         private final SharedIndex index;
         /** Naive Bayes on the index only: what its evaluation needs beyond the index's log terms. */
         private final Bayes bayes;
 
         Categorizer(DoccatModel model, int slot, SharedIndex index) {
-            this.model = model;
-            this.maxent = model.getMaxentModel();
+            MaxentModel m = model.getMaxentModel();
+            this.outcomes = new String[m.getNumOutcomes()];
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] = m.getOutcome(i);
+            }
+            this.maxent = index == null ? m : null;
             this.slot = slot;
             this.index = index;
             this.bayes = index == null ? null : index.bayes[slot];
@@ -511,7 +515,7 @@ public final class ModelBundle {
             if (index == null) {
                 return maxent.eval(features.context);
             }
-            double[] probs = new double[maxent.getNumOutcomes()];
+            double[] probs = new double[outcomes.length];
             int start = index.offset[slot];
             for (double[] row : features.resolve(index)) {
                 if (row != null) {
@@ -531,22 +535,21 @@ public final class ModelBundle {
         }
 
         double probability(Features features, String category) {
-            double[] outcomes = eval(features);
-            int i = maxent.getIndex(category);
-            return i < 0 ? 0.0 : outcomes[i];
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i].equals(category)) {
+                    return eval(features)[i];
+                }
+            }
+            return 0.0;
         }
 
         Map<String, Double> distribution(Features features) {
-            double[] outcomes = eval(features);
+            double[] p = eval(features);
             Map<String, Double> result = new HashMap<>();
-            for (int i = 0; i < outcomes.length; i++) {
-                result.put(maxent.getOutcome(i), outcomes[i]);
+            for (int i = 0; i < p.length; i++) {
+                result.put(outcomes[i], p[i]);
             }
             return result;
-        }
-
-        DoccatModel model() {
-            return model;
         }
     }
 }
