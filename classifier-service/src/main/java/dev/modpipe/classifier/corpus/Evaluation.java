@@ -161,13 +161,20 @@ public final class Evaluation {
 
     /** The share of IMMINENT posts rated IMMINENT: the crises that page on-call staff at once. */
     public double imminentPaged() {
+        int imminent = imminentPosts();
+        return imminent == 0 ? 1.0 : (double) imminentRatedImminent() / imminent;
+    }
+
+    private int imminentPosts() {
         int imminent = 0;
         for (int v : riskConfusion[RiskLevel.IMMINENT.ordinal()]) {
             imminent += v;
         }
-        return imminent == 0
-                ? 1.0
-                : (double) riskConfusion[RiskLevel.IMMINENT.ordinal()][RiskLevel.IMMINENT.ordinal()] / imminent;
+        return imminent;
+    }
+
+    private int imminentRatedImminent() {
+        return riskConfusion[RiskLevel.IMMINENT.ordinal()][RiskLevel.IMMINENT.ordinal()];
     }
 
     /** Hard negatives with any flag (the numerator of {@link #hardNegativeFalsePositiveRate()}). */
@@ -257,9 +264,10 @@ public final class Evaluation {
                 belowHigh));
         b.append(String.format(
                 Locale.ROOT,
-                "IMMINENT posts rated IMMINENT (they page on-call staff): %.3f (%d)%n",
+                "IMMINENT posts rated IMMINENT (they page on-call staff): %.3f (%d/%d)%n",
                 imminentPaged(),
-                riskConfusion[RiskLevel.IMMINENT.ordinal()][RiskLevel.IMMINENT.ordinal()]));
+                imminentRatedImminent(),
+                imminentPosts()));
         b.append(String.format(
                 Locale.ROOT,
                 "targets (macro-F1 >= %.2f, HIGH+IMMINENT recall >= %.2f, hard-negative FP <= %.2f): %s%n",

@@ -371,7 +371,10 @@ public final class ModelBundle {
             this.bayes = bayes;
         }
 
-        /** The index over {@code models}, or {@code null} when one of them is not a QN maxent model. */
+        /**
+         * The index over {@code models}, or {@code null} when one of them is neither a QN maxent nor
+         * a naive Bayes model (each categorizer then evaluates its own model).
+         */
         @SuppressWarnings("unchecked")
         static SharedIndex of(List<DoccatModel> models) {
             int[] offset = new int[models.size()];

@@ -123,8 +123,8 @@ public final class Trainer {
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
-            Map<Category, CrossValidation> cv = new java.util.EnumMap<>(Category.class);
-            Map<Category, Future<Map<Learner, DoccatModel>>> finals = new java.util.EnumMap<>(Category.class);
+            Map<Category, CrossValidation> cv = new EnumMap<>(Category.class);
+            Map<Category, Future<Map<Learner, DoccatModel>>> finals = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
                 List<Future<Map<Learner, double[]>>> foldPredictions = new ArrayList<>();
                 for (int k = 0; k < Corpus.FOLDS; k++) {
