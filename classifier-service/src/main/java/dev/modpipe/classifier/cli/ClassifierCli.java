@@ -39,9 +39,10 @@ public final class ClassifierCli {
             usage:
               classify --in posts.jsonl --out results.jsonl [--model DIR]
                   lines {"id","text"} in; one line {"id","scores","subcategories","selfHarmRisk","flags","evidence"} out per post
-              evaluate --in labelled.jsonl [--model DIR]
-              evaluate --corpus DIR [--split dev|train|all] [--model DIR]
-                  precision/recall/F1 per category, confusion matrices, HIGH+IMMINENT recall, hard-negative FP rate
+              evaluate --in labelled.jsonl [--model DIR] [--results FILE]
+              evaluate --corpus DIR [--split dev|train|all] [--model DIR] [--results FILE]
+                  precision/recall/F1 per category, confusion matrices, HIGH+IMMINENT recall, hard-negative FP rate;
+                  --results writes one line per post: its labels and the engine's result (as crossvalidate)
               train --corpus DIR --out MODEL_DIR [--if-changed]
                   trains the models on the corpus's train split, reproducibly
               crossvalidate --corpus DIR [--folds 5] [--score-exclude PREFIX,...] [--results FILE]
@@ -137,17 +138,17 @@ public final class ClassifierCli {
         return v;
     }
 
-    private ClassificationEngine engine(Map<String, String> opts) {
+    private static ModelBundle models(Map<String, String> opts) {
         String dir = opts.get("model");
-        ModelBundle models = dir == null ? ModelBundle.fromClasspath() : ModelBundle.load(Path.of(dir));
-        return new ClassificationEngine(FeatureExtractor.fromClasspath(), models, EngineSettings.defaults());
+        return dir == null ? ModelBundle.fromClasspath() : ModelBundle.load(Path.of(dir));
     }
 
     private int classify(Map<String, String> opts) {
         Path in = Path.of(required(opts, "in"));
         Path outFile = Path.of(required(opts, "out"));
         List<String> lines = readLines(in);
-        ClassificationEngine engine = engine(opts);
+        ClassificationEngine engine =
+                new ClassificationEngine(FeatureExtractor.fromClasspath(), models(opts), EngineSettings.defaults());
         ObjectMapper json = EventJson.mapper();
         Progress progress = new Progress("classify", lines.size(), err);
         try (BufferedWriter w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
@@ -224,8 +225,18 @@ public final class ClassifierCli {
             };
             source = dir + " (" + split + " split)";
         }
-        ClassificationEngine engine = engine(opts);
-        Evaluation evaluation = evaluate(engine, posts, err);
+        ModelBundle models = models(opts);
+        FeatureExtractor extractor = FeatureExtractor.fromClasspath();
+        ClassificationEngine engine = new ClassificationEngine(extractor, models, EngineSettings.defaults());
+        List<String> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        Evaluation evaluation = evaluate(engine, posts, err, (p, c) -> {
+            if (opts.containsKey("results")) {
+                results.add(resultLine(p, c, trace(extractor, models, p)));
+            }
+        });
+        if (opts.containsKey("results")) {
+            writeResults(Path.of(opts.get("results")), results);
+        }
         out.printf(Locale.ROOT, "evaluation of %s with model %s%n", source, engine.modelVersion());
         out.print(evaluation.format());
         return 0;
@@ -337,12 +348,7 @@ public final class ClassifierCli {
             deleteRecursively(work);
         }
         if (opts.containsKey("results")) {
-            try {
-                Files.write(
-                        Path.of(opts.get("results")), results.stream().sorted().toList(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writeResults(Path.of(opts.get("results")), results);
         }
         out.printf(Locale.ROOT, "%d-fold cross-validation of the whole engine on %s (train split)%n", k, dir);
         out.print(all.format());
@@ -367,14 +373,25 @@ public final class ClassifierCli {
                                     + h.rule().cue() + (h.active() ? "" : "~"))
                             .distinct()
                             .toList());
-            trace.put("riskModel", models.risk(ModelBundle.features(f.document())));
+            ModelBundle.Features features = ModelBundle.features(f.document());
+            trace.put("riskModel", models.risk(features));
+            trace.put("riskByLearner", models.riskByLearner(features));
         } catch (RuntimeException e) {
             trace.put("traceFailed", e.getClass().getSimpleName());
         }
         return trace;
     }
 
-    /** A cross-validation result: the post's labels beside what the engine made of it (no text). */
+    /** Writes result lines sorted (by id, which starts each line), whatever order the threads gave. */
+    private static void writeResults(Path file, List<String> results) {
+        try {
+            Files.write(file, results.stream().sorted().toList(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An evaluated post's result: its labels beside what the engine made of it (no text). */
     private static String resultLine(LabelledPost p, Classification c, Map<String, Object> trace) {
         ObjectMapper json = EventJson.mapper();
         ObjectNode line = json.createObjectNode();

@@ -305,6 +305,7 @@ public final class CueCatalogue {
             return List.of();
         }
         boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
+        boolean[] replyQuoted = text.replyQuotedSentences();
         boolean warningPost = false;
         for (Raw r : raw) {
             if (r.rule.kind() == CueRule.Kind.MITIGATE) {
@@ -317,7 +318,7 @@ public final class CueCatalogue {
         }
         List<CueHit> hits = new ArrayList<>(raw.size());
         for (Raw r : raw) {
-            CueHit.Context context = context(r, text, mitigatedSentence);
+            CueHit.Context context = context(r, text, mitigatedSentence, replyQuoted);
             if (warningPost
                     && context == CueHit.Context.ACTIVE
                     && r.rule.category() == Category.HARMFUL
@@ -466,7 +467,8 @@ public final class CueCatalogue {
         }
     }
 
-    private static CueHit.Context context(Raw r, AnalyzedText text, boolean[] mitigatedSentence) {
+    private static CueHit.Context context(
+            Raw r, AnalyzedText text, boolean[] mitigatedSentence, boolean[] replyQuoted) {
         if (r.rule.kind() == CueRule.Kind.MITIGATE) {
             return CueHit.Context.ACTIVE;
         }
@@ -476,7 +478,7 @@ public final class CueCatalogue {
         if (negated(r, t, sentenceStart, sentenceEnd)) {
             return CueHit.Context.NEGATED;
         }
-        if (quoted(r, t, sentenceStart)) {
+        if (replyQuoted[r.sentence] || quoted(r, t, sentenceStart)) {
             return CueHit.Context.QUOTED;
         }
         if (r.rule.category() == Category.SELF_HARM && reported(r, t, sentenceStart)) {

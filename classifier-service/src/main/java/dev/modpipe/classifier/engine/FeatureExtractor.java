@@ -5,6 +5,7 @@ import dev.modpipe.classifier.cues.ClaimCatalogue.ClaimHit;
 import dev.modpipe.classifier.cues.CueCatalogue;
 import dev.modpipe.classifier.cues.CueHit;
 import dev.modpipe.classifier.normalize.AnalyzedText;
+import dev.modpipe.classifier.normalize.EmojiMoods;
 import dev.modpipe.classifier.normalize.LanguageGuesser;
 import dev.modpipe.classifier.normalize.Lexicon;
 import dev.modpipe.classifier.normalize.NormalizedText;
@@ -115,7 +116,12 @@ public final class FeatureExtractor {
             stageFailed(Stage.CLAIMS, e, failed);
             claimHits = List.of();
         }
-        return new PostFeatures(language, analyzed, cueHits, claimHits, document(analyzed, cueHits, claimHits));
+        return new PostFeatures(
+                language,
+                analyzed,
+                cueHits,
+                claimHits,
+                document(analyzed, cueHits, claimHits, EmojiMoods.features(text)));
     }
 
     private static void stageFailed(Stage stage, RuntimeException e, EnumSet<Stage> failed) {
@@ -127,20 +133,26 @@ public final class FeatureExtractor {
                 e.getClass().getName());
     }
 
-    static String[] document(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
-        List<String> doc = new ArrayList<>(text.size() + cueHits.size() + claimHits.size() + 2);
+    static String[] document(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits, List<String> moods) {
+        List<String> doc = new ArrayList<>(text.size() + cueHits.size() + claimHits.size() + moods.size() + 2);
         String[] tokens = text.tokens();
         // words between quotation marks are someone else's (a scam quoted to warn about it, a
         // supportive line replied to): they are features of their own ("q:" + word), so the model
         // weighs them apart from the author's words. Double and single marks pair only with their
         // own kind, and only when that kind's marks pair up: an odd count means apostrophes
         // ("my friends' dog") or a stray mark, and then nothing is taken as quoted by them.
+        // The lines of a reply that quote the post replied to ("> ...") are someone else's too.
+        boolean[] replyQuoted = text.replyQuotedSentences();
+        int[] sentenceOf = text.sentenceOf();
         int doubles = 0;
         int singles = 0;
-        for (String token : tokens) {
-            if (isDoubleQuote(token)) {
+        for (int i = 0; i < tokens.length; i++) {
+            if (replyQuoted[sentenceOf[i]]) {
+                continue;
+            }
+            if (isDoubleQuote(tokens[i])) {
                 doubles++;
-            } else if (token.equals("'")) {
+            } else if (tokens[i].equals("'")) {
                 singles++;
             }
         }
@@ -148,8 +160,13 @@ public final class FeatureExtractor {
         boolean bySingles = singles >= 2 && singles % 2 == 0;
         boolean inDoubles = false;
         boolean inSingles = false;
-        for (String token : tokens) {
-            if (byDoubles && isDoubleQuote(token)) {
+        for (int i = 0; i < tokens.length; i++) {
+            String token = tokens[i];
+            if (replyQuoted[sentenceOf[i]]) {
+                if (isWord(token)) {
+                    doc.add("q:" + token);
+                }
+            } else if (byDoubles && isDoubleQuote(token)) {
                 inDoubles = !inDoubles;
             } else if (bySingles && token.equals("'")) {
                 inSingles = !inSingles;
@@ -167,6 +184,8 @@ public final class FeatureExtractor {
             doc.add(hit.feature());
             doc.add("#claim." + hit.claim().subcategory().key().substring("misinformation/".length()));
         }
+        // the moods of the emoji normalisation drops (a mock threat's 😂, a bedtime goodbye's 💤)
+        doc.addAll(moods);
         return doc.toArray(new String[0]);
     }
 

@@ -340,6 +340,14 @@ public final class ModelBundle {
         return result;
     }
 
+    /**
+     * The risk distribution of each of the two models before they are mixed ({@code maxent},
+     * {@code bayes}), for reading how far they agree.
+     */
+    public Map<String, Map<String, Double>> riskByLearner(Features features) {
+        return Map.of("maxent", risk.distribution(features), "bayes", bayesRisk.distribution(features));
+    }
+
     Categorizer bayesCategorizer(Category category) {
         return bayes.get(category);
     }

@@ -39,4 +39,42 @@ public record AnalyzedText(
     public int[] originalSpan(int from, int to) {
         return normalized.toOriginal(starts[from], ends[to - 1]);
     }
+
+    /**
+     * Which sentences are a reply's quotation of another post: the sentences of lines that begin
+     * with {@code >} ("> I can't do this anymore" above "you're not alone, I felt that too"). Only
+     * a post that also has a line of its own with a word in it is a reply; a post of nothing but
+     * {@code >} lines is the author's own story told that way, and none of it is quoted.
+     */
+    public boolean[] replyQuotedSentences() {
+        boolean[] quoted = new boolean[sentenceCount()];
+        String t = normalized.text();
+        if (t.indexOf('>') < 0) {
+            return quoted;
+        }
+        boolean ownLine = false;
+        boolean any = false;
+        for (int s = 0; s < quoted.length; s++) {
+            int first = sentenceStart(s);
+            if (first == sentenceEnd(s)) {
+                continue;
+            }
+            int lineStart = t.lastIndexOf('\n', starts[first] - 1) + 1;
+            int i = lineStart;
+            while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+                i++;
+            }
+            quoted[s] = i < t.length() && t.charAt(i) == '>';
+            any |= quoted[s];
+            if (!quoted[s]) {
+                for (int k = first; k < sentenceEnd(s) && !ownLine; k++) {
+                    ownLine = Character.isLetterOrDigit(tokens[k].charAt(0));
+                }
+            }
+        }
+        if (any && !ownLine) {
+            return new boolean[quoted.length];
+        }
+        return quoted;
+    }
 }

@@ -58,7 +58,9 @@ class ClassifierCliTest {
                         "{\"id\":\"2\",\"text\":\"kys loser nobody would miss you\",\"label\":\"HARMFUL\"}",
                         "{\"id\":\"3\",\"text\":\"lovely weather for a walk\",\"label\":\"NONE\",\"hardNegative\":true}"));
 
-        int code = cli.run(new String[] {"evaluate", "--in", in.toString()});
+        Path results = tmp.resolve("results.jsonl");
+
+        int code = cli.run(new String[] {"evaluate", "--in", in.toString(), "--results", results.toString()});
 
         assertThat(code).isZero();
         String report = out.toString(StandardCharsets.UTF_8);
@@ -68,6 +70,17 @@ class ClassifierCliTest {
                 .contains("risk confusion matrix")
                 .contains("HIGH+IMMINENT recall")
                 .contains("false-positive rate on hard negatives");
+        // one line per post, sorted by id, with its labels and the decision's parts, never the text
+        List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        JsonNode first = EventJson.mapper().readTree(lines.get(0));
+        assertThat(first.get("id").asText()).isEqualTo("1");
+        assertThat(first.get("risk").asText()).isEqualTo("IMMINENT");
+        assertThat(first.get("predictedRisk").asText()).isEqualTo("IMMINENT");
+        assertThat(first.path("trace").path("rule").asText()).isEqualTo("IMMINENT");
+        assertThat(EventJson.mapper().readTree(lines.get(2)).get("hardNegative").asBoolean())
+                .isTrue();
+        assertThat(Files.readString(results)).doesNotContain("kill myself", "lovely weather");
     }
 
     @Test

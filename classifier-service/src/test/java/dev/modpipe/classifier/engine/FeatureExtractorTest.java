@@ -2,6 +2,8 @@ package dev.modpipe.classifier.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modpipe.classifier.cues.CueHit;
+import dev.modpipe.classifier.cues.CueRule;
 import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -53,5 +55,49 @@ class FeatureExtractorTest {
         assertThat(document("going for a walk with my sister tonight"))
                 .contains("walk", "sister", "tonight")
                 .noneMatch(t -> t.startsWith("q:"));
+    }
+
+    @Test
+    void emojiMoodsAreFeaturesAndLeaveTheTextAlone() {
+        var plain = extractor.extract("if u eat my chips again ur dead", null, EnumSet.noneOf(Stage.class));
+        var withEmoji =
+                extractor.extract("if u eat my chips again ur dead 😂😂 love u ❤️", null, EnumSet.noneOf(Stage.class));
+
+        assertThat(Arrays.asList(withEmoji.document()))
+                .containsOnlyOnce("#emo.laugh")
+                .contains("#emo.love")
+                .doesNotContain("#emo.sad", "😂");
+        assertThat(Arrays.asList(plain.document())).noneMatch(t -> t.startsWith("#emo."));
+        // the cues read the same words with or without the emoji
+        assertThat(withEmoji.cues())
+                .extracting(CueHit::feature)
+                .containsAll(plain.cues().stream().map(CueHit::feature).toList());
+        // an emoji that names a thing is read as its word, not as a mood
+        assertThat(document("🔪 tonight")).contains("knife").noneMatch(t -> t.startsWith("#emo."));
+    }
+
+    @Test
+    void theLinesOfAReplyThatQuoteAnotherPostAreSomeoneElses() {
+        var reply = extractor.extract(
+                "> i want to kill myself tonight\nyou are not alone, please call your local crisis line",
+                null,
+                EnumSet.noneOf(Stage.class));
+
+        assertThat(Arrays.asList(reply.document()))
+                .contains("q:kill", "q:tonight", "alone", "crisis")
+                .doesNotContain("kill", "tonight");
+        // the quoted crisis words are cues, but not the author's: none of them is active
+        assertThat(reply.cues())
+                .filteredOn(h -> h.rule().kind() != CueRule.Kind.MITIGATE)
+                .isNotEmpty()
+                .allMatch(h -> h.context() == CueHit.Context.QUOTED);
+    }
+
+    @Test
+    void aPostOfNothingButQuotedLinesIsTheAuthorsOwn() {
+        var story = extractor.extract("> be me\n> want to kill myself tonight", null, EnumSet.noneOf(Stage.class));
+
+        assertThat(Arrays.asList(story.document())).contains("kill", "tonight").noneMatch(t -> t.startsWith("q:"));
+        assertThat(story.cues()).anyMatch(CueHit::active);
     }
 }
