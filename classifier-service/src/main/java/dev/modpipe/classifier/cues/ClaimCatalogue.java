@@ -24,6 +24,7 @@ import java.util.Set;
  *   <li><b>negated</b>: a negation outside the claim's own terms ("vaccines don't cause autism");
  *   <li><b>debunked</b>: the post debunks or reports it ("myth:", "no evidence", "my aunt says…",
  *       "talk to your doctor");
+ *   <li><b>quoted</b>: it is on a reply's {@code >} line, the post being answered;
  *   <li>otherwise <b>asserted</b>, stated as fact or advice.
  * </ul>
  *
@@ -115,7 +116,8 @@ public final class ClaimCatalogue {
         ASSERTED,
         QUESTION,
         NEGATED,
-        DEBUNKED
+        DEBUNKED,
+        QUOTED
     }
 
     private record Term(int claim, int slot, String[] words, boolean prefix) {}
@@ -198,6 +200,7 @@ public final class ClaimCatalogue {
             }
         }
         List<ClaimHit> hits = new ArrayList<>();
+        boolean[] replyQuoted = text.replyQuotedSentences();
         int n = claims.size();
         int[] slotMask = new int[n];
         int[] first = new int[n];
@@ -234,8 +237,8 @@ public final class ClaimCatalogue {
             for (int c = 0; c < n; c++) {
                 int full = (1 << claims.get(c).slots()) - 1;
                 if (slotMask[c] == full) {
-                    hits.add(new ClaimHit(
-                            claims.get(c), s, first[c], last[c], stance(tokens, from, to, inTerm, debunked)));
+                    Stance stance = replyQuoted[s] ? Stance.QUOTED : stance(tokens, from, to, inTerm, debunked);
+                    hits.add(new ClaimHit(claims.get(c), s, first[c], last[c], stance));
                 }
             }
         }

@@ -41,4 +41,20 @@ class ClaimCatalogueTest {
             assertThat(h.stance()).isEqualTo(stance);
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void aClaimOnAReplysQuotedLineIsThePostBeingAnswered() {
+        List<ClaimHit> hits = extractor
+                .extract(
+                        "> vaccines cause autism\nmy son is autistic and was never vaccinated",
+                        null,
+                        EnumSet.noneOf(Stage.class))
+                .claims();
+
+        assertThat(hits).singleElement().satisfies(h -> {
+            assertThat(h.claim().id()).isEqualTo("vaccines_autism");
+            assertThat(h.stance()).isEqualTo(Stance.QUOTED);
+            assertThat(h.feature()).isEqualTo("#claim|quoted");
+        });
+    }
 }
