@@ -24,7 +24,7 @@ class DevSplitQualityGateTest {
     // rounds 8 and 9 moved hard posts into the dev split (it is a fifth of each stratum, so new
     // posts move old ones across): 0.938 in round 8, 0.927 in round 9 on 436 posts
     static final double DEV_FLOOR_HIGH_RECALL = 0.92;
-    static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.09;
+    static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.08;
     static final double DEV_FLOOR_IMMINENT_PAGED = 0.7;
 
     private static ClassificationEngine engine;
@@ -61,10 +61,10 @@ class DevSplitQualityGateTest {
     @org.junit.jupiter.params.provider.CsvSource({
         "blind-1.jsonl, 0.91, 0.92, 0.10",
         "blind-2.jsonl, 0.95, 0.94, 0.04",
-        "blind-3.jsonl, 0.95, 0.95, 0.09",
-        "blind-4.jsonl, 0.95, 0.95, 0.08",
+        "blind-3.jsonl, 0.95, 0.95, 0.08",
+        "blind-4.jsonl, 0.95, 0.95, 0.06",
         "blind-5.jsonl, 0.94, 0.98, 0.10",
-        "blind-6.jsonl, 0.93, 0.97, 0.06",
+        "blind-6.jsonl, 0.93, 0.97, 0.05",
         "blind-7.jsonl, 0.90, 0.95, 0.14"
     })
     void shouldKeepTheBlindHoldOutFiguresAtOrAboveTheirFloors(
@@ -80,10 +80,11 @@ class DevSplitQualityGateTest {
     }
 
     /**
-     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): 36 of 159 are
+     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): 33 of 159 are
      * flagged today (64 in round 4; the count moves by a few with every retraining, 57 to 70 in
      * round 5, 57 to 67 in round 6, 65 in round 7, 56 to 63 in round 8; round 9 trained on short
-     * chat messages of the same kinds, none of these) and 1 is rated IMMINENT (8 in round 4 by cue
+     * chat messages of the same kinds, none of these, and flags 36; 33 with the safety net's risk
+     * mass at 0.85) and 1 is rated IMMINENT (8 in round 4 by cue
      * rules, 0 in rounds 5 and 6; since round 7 the risk model may page alone when it is sure, and
      * was sure of 10 of these short goodbyes in round 7 and 5 to 11 in round 8); those counts must
      * not grow.
@@ -97,7 +98,7 @@ class DevSplitQualityGateTest {
 
         // every post is a hard negative with risk NONE: any flag is a false positive, and any
         // IMMINENT a false page
-        assertThat(e.hardNegativesFlagged()).as("everyday sentences flagged").isLessThanOrEqualTo(36);
+        assertThat(e.hardNegativesFlagged()).as("everyday sentences flagged").isLessThanOrEqualTo(33);
         assertThat(e.falsePages()).as("everyday sentences rated IMMINENT").isLessThanOrEqualTo(1);
     }
 }

@@ -255,13 +255,14 @@ class ClassificationEngineTest {
         String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
 
         Classification net = new ClassificationEngine(
-                        extractor, new FixedScorer(0.35, 0.8), "t", EngineSettings.defaults())
+                        extractor, new FixedScorer(0.35, 0.9), "t", EngineSettings.defaults())
                 .classify(text, null);
         Classification implausible = new ClassificationEngine(
                         extractor, new FixedScorer(0.2, 0.95), "t", EngineSettings.defaults())
                 .classify(text, null);
+        // P(HIGH)+P(IMMINENT) 0.8: enough until round 9, under the net's 0.85 since
         Classification lowRisk = new ClassificationEngine(
-                        extractor, new FixedScorer(0.35, 0.5), "t", EngineSettings.defaults())
+                        extractor, new FixedScorer(0.35, 0.8), "t", EngineSettings.defaults())
                 .classify(text, null);
 
         assertThat(net.flags()).containsExactly(Category.SELF_HARM);
