@@ -117,7 +117,7 @@ public final class ClassificationEngine {
             FeatureExtractor extractor, Scorer scorer, String modelVersion, EngineSettings settings) {
         this.extractor = extractor;
         this.scorer = scorer;
-        this.modelVersion = modelVersion;
+        this.modelVersion = modelVersion + "+d" + decisionDigest(settings);
         this.settings = settings;
     }
 
@@ -149,8 +149,46 @@ public final class ClassificationEngine {
         };
     }
 
+    /**
+     * The version every result carries: the models' version ({@code opennlp-maxent-nb-<12 hex>},
+     * which covers the models, their calibration and the cue and claim catalogues) and, after
+     * {@code +d}, a digest of the decision's thresholds, gates and settings. Two results with the
+     * same version were decided the same way; a changed gate or a threshold set in configuration
+     * changes it.
+     */
     public String modelVersion() {
         return modelVersion;
+    }
+
+    /** Six hex digits of SHA-256 over every threshold, gate and setting the decision reads. */
+    static String decisionDigest(EngineSettings settings) {
+        StringBuilder b = new StringBuilder("decision-v1");
+        for (Category c : Category.values()) {
+            b.append(';').append(c).append('=').append(settings.threshold(c));
+        }
+        b.append(";cueGate=").append(settings.selfHarmCueGate());
+        b.append(";highRisk=").append(settings.highRiskThreshold());
+        b.append(";imminent=").append(settings.imminentThreshold());
+        b.append(";imminentFromModel=").append(settings.imminentFromModel());
+        for (double constant : new double[] {
+            SIGNAL_CUE_GATE,
+            IMMINENT_CUE_GATE,
+            HOBBY_SELF_HARM_THRESHOLD,
+            SAFETY_NET_SCORE,
+            SAFETY_NET_HIGH_RISK,
+            MODEL_IMMINENT_HIGH_MASS,
+            MODEL_IMMINENT_SHARE,
+            MODEL_IMMINENT_SCORE
+        }) {
+            b.append(';').append(constant);
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 3);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public EngineSettings settings() {

@@ -46,7 +46,26 @@ class ClassificationEngineTest {
             assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
         }
         assertThat(c.evidence()).anySatisfy(e -> assertThat(e.text()).isEqualTo("tonight"));
-        assertThat(c.modelVersion()).isEqualTo(models.version()).startsWith("opennlp-maxent-");
+        assertThat(c.modelVersion())
+                .startsWith("opennlp-maxent-")
+                .matches(java.util.regex.Pattern.quote(models.version()) + "\\+d[0-9a-f]{6}");
+    }
+
+    @Test
+    void theVersionOfAResultNamesTheDecisionSettingsAsWellAsTheModels() {
+        EngineSettings defaults = EngineSettings.defaults();
+        EngineSettings stricter = new EngineSettings(Map.of(Category.SELF_HARM, 0.6), 0.1, 0.25, 0.5, true);
+        EngineSettings noModelPages = new EngineSettings(Map.of(), 0.1, 0.25, 0.5, false);
+
+        String version = new ClassificationEngine(extractor, models, defaults).modelVersion();
+
+        assertThat(new ClassificationEngine(extractor, models, EngineSettings.defaults()).modelVersion())
+                .isEqualTo(version);
+        assertThat(new ClassificationEngine(extractor, models, stricter).modelVersion())
+                .startsWith(models.version() + "+d")
+                .isNotEqualTo(version);
+        assertThat(new ClassificationEngine(extractor, models, noModelPages).modelVersion())
+                .isNotEqualTo(version);
     }
 
     @Test
