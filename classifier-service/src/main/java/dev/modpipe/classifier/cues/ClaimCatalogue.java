@@ -200,7 +200,7 @@ public final class ClaimCatalogue {
             }
         }
         List<ClaimHit> hits = new ArrayList<>();
-        boolean[] replyQuoted = text.replyQuotedSentences();
+        boolean[] replyQuoted = text.replyQuoted();
         int n = claims.size();
         int[] slotMask = new int[n];
         int[] first = new int[n];

@@ -305,7 +305,7 @@ public final class CueCatalogue {
             return List.of();
         }
         boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
-        boolean[] replyQuoted = text.replyQuotedSentences();
+        boolean[] replyQuoted = text.replyQuoted();
         boolean warningPost = false;
         for (Raw r : raw) {
             if (r.rule.kind() == CueRule.Kind.MITIGATE) {

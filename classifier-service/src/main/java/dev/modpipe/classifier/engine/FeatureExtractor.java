@@ -142,7 +142,7 @@ public final class FeatureExtractor {
         // own kind, and only when that kind's marks pair up: an odd count means apostrophes
         // ("my friends' dog") or a stray mark, and then nothing is taken as quoted by them.
         // The lines of a reply that quote the post replied to ("> ...") are someone else's too.
-        boolean[] replyQuoted = text.replyQuotedSentences();
+        boolean[] replyQuoted = text.replyQuoted();
         int[] sentenceOf = text.sentenceOf();
         int doubles = 0;
         int singles = 0;

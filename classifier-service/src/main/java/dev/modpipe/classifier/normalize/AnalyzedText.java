@@ -11,9 +11,38 @@ package dev.modpipe.classifier.normalize;
  * @param sentenceOf the sentence index of each token
  * @param sentenceStarts for each sentence, the index of its first token; one extra entry holds the
  *     token count
+ * @param replyQuoted for each sentence, whether it is a reply's quotation of another post: the
+ *     sentences of lines that begin with {@code >} ("> I can't do this anymore" above "you're not
+ *     alone, I felt that too"). Only a post that also has a line of its own with a word in it is a
+ *     reply; a post of nothing but {@code >} lines is the author's own story told that way, and
+ *     none of it is quoted. Computed once here; the cues, the claims and the models' document all
+ *     read it.
  */
 public record AnalyzedText(
-        NormalizedText normalized, String[] tokens, int[] starts, int[] ends, int[] sentenceOf, int[] sentenceStarts) {
+        NormalizedText normalized,
+        String[] tokens,
+        int[] starts,
+        int[] ends,
+        int[] sentenceOf,
+        int[] sentenceStarts,
+        boolean[] replyQuoted) {
+
+    public AnalyzedText(
+            NormalizedText normalized,
+            String[] tokens,
+            int[] starts,
+            int[] ends,
+            int[] sentenceOf,
+            int[] sentenceStarts) {
+        this(
+                normalized,
+                tokens,
+                starts,
+                ends,
+                sentenceOf,
+                sentenceStarts,
+                replyQuoted(normalized.text(), tokens, starts, sentenceStarts));
+    }
 
     public int size() {
         return tokens.length;
@@ -40,34 +69,27 @@ public record AnalyzedText(
         return normalized.toOriginal(starts[from], ends[to - 1]);
     }
 
-    /**
-     * Which sentences are a reply's quotation of another post: the sentences of lines that begin
-     * with {@code >} ("> I can't do this anymore" above "you're not alone, I felt that too"). Only
-     * a post that also has a line of its own with a word in it is a reply; a post of nothing but
-     * {@code >} lines is the author's own story told that way, and none of it is quoted.
-     */
-    public boolean[] replyQuotedSentences() {
-        boolean[] quoted = new boolean[sentenceCount()];
-        String t = normalized.text();
+    private static boolean[] replyQuoted(String t, String[] tokens, int[] starts, int[] sentenceStarts) {
+        boolean[] quoted = new boolean[sentenceStarts.length - 1];
         if (t.indexOf('>') < 0) {
             return quoted;
         }
         boolean ownLine = false;
         boolean any = false;
         for (int s = 0; s < quoted.length; s++) {
-            int first = sentenceStart(s);
-            if (first == sentenceEnd(s)) {
+            int first = sentenceStarts[s];
+            int end = sentenceStarts[s + 1];
+            if (first == end) {
                 continue;
             }
-            int lineStart = t.lastIndexOf('\n', starts[first] - 1) + 1;
-            int i = lineStart;
+            int i = t.lastIndexOf('\n', starts[first] - 1) + 1;
             while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
                 i++;
             }
             quoted[s] = i < t.length() && t.charAt(i) == '>';
             any |= quoted[s];
             if (!quoted[s]) {
-                for (int k = first; k < sentenceEnd(s) && !ownLine; k++) {
+                for (int k = first; k < end && !ownLine; k++) {
                     ownLine = Character.isLetterOrDigit(tokens[k].charAt(0));
                 }
             }
