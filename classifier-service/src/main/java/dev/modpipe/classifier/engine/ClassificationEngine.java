@@ -12,10 +12,14 @@ import dev.modpipe.model.Category;
 import dev.modpipe.model.Evidence;
 import dev.modpipe.model.RiskLevel;
 import dev.modpipe.model.Subcategory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,10 +187,10 @@ public final class ClassificationEngine {
             b.append(';').append(constant);
         }
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 3);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
