@@ -24,6 +24,10 @@ import java.util.Locale;
  *       1,000 such posts. IMMINENT opens a crisis alert that wakes on-call staff; the targets above
  *       count a false IMMINENT like any other flag, so this figure watches it on its own.
  * </ul>
+ *
+ * <p>The shares that decide the targets are printed with a 95% Wilson score interval: on a blind
+ * set of 110 hard negatives, 6 flagged (5.5%) is compatible with anything from 2.5% to 11.4%, so a
+ * difference of a post or two between two models is not a finding.
  */
 public final class Evaluation {
     public static final List<String> LABELS = List.of("HARMFUL", "MISINFORMATION", "SELF_HARM", "NONE");
@@ -240,16 +244,18 @@ public final class Evaluation {
         }
         b.append(String.format(
                 Locale.ROOT,
-                "%nHIGH+IMMINENT recall (flagged SELF_HARM with predicted risk >= HIGH): %.3f (%d/%d)%n",
+                "%nHIGH+IMMINENT recall (flagged SELF_HARM with predicted risk >= HIGH): %.3f (%d/%d)%s%n",
                 highRiskRecall(),
                 highRecalled,
-                highTotal));
+                highTotal,
+                interval(highRecalled, highTotal)));
         b.append(String.format(
                 Locale.ROOT,
-                "false-positive rate on hard negatives (any flag): %.3f (%d/%d)%n",
+                "false-positive rate on hard negatives (any flag): %.3f (%d/%d)%s%n",
                 hardNegativeFalsePositiveRate(),
                 hardNegativesFlagged,
-                hardNegatives));
+                hardNegatives,
+                interval(hardNegativesFlagged, hardNegatives)));
         b.append(String.format(
                 Locale.ROOT,
                 "false-positive rate on all NONE posts (any flag): %.3f (%d/%d)%n",
@@ -264,10 +270,11 @@ public final class Evaluation {
                 belowHigh));
         b.append(String.format(
                 Locale.ROOT,
-                "IMMINENT posts rated IMMINENT (they page on-call staff): %.3f (%d/%d)%n",
+                "IMMINENT posts rated IMMINENT (they page on-call staff): %.3f (%d/%d)%s%n",
                 imminentPaged(),
                 imminentRatedImminent(),
-                imminentPosts()));
+                imminentPosts(),
+                interval(imminentRatedImminent(), imminentPosts())));
         b.append(String.format(
                 Locale.ROOT,
                 "targets (macro-F1 >= %.2f, HIGH+IMMINENT recall >= %.2f, hard-negative FP <= %.2f): %s%n",
@@ -276,5 +283,30 @@ public final class Evaluation {
                 TARGET_HARD_NEGATIVE_FPR,
                 meetsTargets() ? "met" : "NOT met"));
         return b.toString();
+    }
+
+    private static String interval(int k, int n) {
+        if (n == 0) {
+            return "";
+        }
+        double[] w = wilson(k, n);
+        return String.format(Locale.ROOT, ", 95%% interval %.3f-%.3f", w[0], w[1]);
+    }
+
+    /**
+     * The 95% Wilson score interval of a share of {@code k} in {@code n} ({@code n > 0}): unlike
+     * the plain normal interval it stays inside [0, 1] and is honest near 0 and 1, where the
+     * targets sit (recall 0.95, false positives 0.05).
+     */
+    public static double[] wilson(int k, int n) {
+        if (n <= 0 || k < 0 || k > n) {
+            throw new IllegalArgumentException("need 0 <= k <= n and n > 0, got k=" + k + " n=" + n);
+        }
+        double z = 1.959964;
+        double p = (double) k / n;
+        double z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
+        return new double[] {Math.max(0.0, centre - half), Math.min(1.0, centre + half)};
     }
 }
