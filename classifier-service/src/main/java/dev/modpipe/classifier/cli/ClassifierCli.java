@@ -228,14 +228,13 @@ public final class ClassifierCli {
         ModelBundle models = models(opts);
         FeatureExtractor extractor = FeatureExtractor.fromClasspath();
         ClassificationEngine engine = new ClassificationEngine(extractor, models, EngineSettings.defaults());
+        String resultsFile = opts.get("results");
         List<String> results = java.util.Collections.synchronizedList(new ArrayList<>());
-        Evaluation evaluation = evaluate(engine, posts, err, (p, c) -> {
-            if (opts.containsKey("results")) {
-                results.add(resultLine(p, c, trace(extractor, models, p)));
-            }
-        });
-        if (opts.containsKey("results")) {
-            writeResults(Path.of(opts.get("results")), results);
+        Evaluation evaluation = resultsFile == null
+                ? evaluate(engine, posts, err)
+                : evaluate(engine, posts, err, (p, c) -> results.add(resultLine(p, c, trace(extractor, models, p))));
+        if (resultsFile != null) {
+            writeResults(Path.of(resultsFile), results);
         }
         out.printf(Locale.ROOT, "evaluation of %s with model %s%n", source, engine.modelVersion());
         out.print(evaluation.format());
