@@ -375,6 +375,7 @@ public final class ClassifierCli {
             ModelBundle.Features features = ModelBundle.features(f.document());
             trace.put("riskModel", models.risk(features));
             trace.put("riskByLearner", models.riskByLearner(features));
+            trace.put("crisis", models.crisis(features));
         } catch (RuntimeException e) {
             trace.put("traceFailed", e.getClass().getSimpleName());
         }

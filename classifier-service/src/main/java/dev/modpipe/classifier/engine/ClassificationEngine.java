@@ -73,18 +73,21 @@ public final class ClassificationEngine {
     static final double HOBBY_SELF_HARM_THRESHOLD = 0.9;
 
     /**
-     * The high-risk safety net: a post the SELF_HARM model finds at least plausible (score ≥ 0.3)
-     * and the risk model reads as HIGH or IMMINENT (P(HIGH) + P(IMMINENT) ≥ 0.85) is flagged, with
-     * no cue needed. Recall first where a life may be at risk: in 5-fold cross-validation (round 4)
-     * it raised HIGH+IMMINENT recall from 0.828 to 0.874 for 1.4 points more false positives on
-     * hard negatives (8.2% → 9.6%), macro-F1 unchanged; looser settings (0.2 / 0.7) reached 0.899
-     * for 10.9%. The risk mass was 0.75 until round 9; by then the net flagged 83 hard negatives of
-     * cross-validation for 52 HIGH+IMMINENT posts, and at 0.85 it keeps all but one of those
-     * posts for 15 fewer false positives (README).
+     * The high-risk safety net: a post that the crisis model ({@link Scorer#crisis}: a self-harm post
+     * at HIGH or IMMINENT risk against every other post, hard negatives included) gives at least
+     * {@link #SAFETY_NET_CRISIS}, and that the SELF_HARM model finds at least possible (score ≥
+     * {@link #SAFETY_NET_SCORE}), is flagged and rated at least HIGH, with no cue needed: most
+     * crises are said in ordinary words. Until round 10 the net asked the risk model instead (score
+     * ≥ 0.3 and P(HIGH) + P(IMMINENT) ≥ 0.85), but the risk model only ever saw self-harm posts: on
+     * "final day at the school after 31 years, said goodbye to my last class" it answers "if this
+     * were self-harm, it would be HIGH". Measured on the same models (round 11, README): in 5-fold
+     * cross-validation hard-negative false positives 398 → 360 of 4,442 for HIGH+IMMINENT recall
+     * 1708 → 1696 of 1,865; on blind-1..7 57 → 52 of 770 for 473 → 472 of 490; on dev 86 → 84 of
+     * 1,110 for 431 → 432 of 466.
      */
-    static final double SAFETY_NET_SCORE = 0.3;
+    static final double SAFETY_NET_SCORE = 0.2;
 
-    static final double SAFETY_NET_HIGH_RISK = 0.85;
+    static final double SAFETY_NET_CRISIS = 0.35;
 
     /**
      * When the risk model is sure, it alone may rate a flagged post IMMINENT (with {@link
@@ -115,6 +118,9 @@ public final class ClassificationEngine {
         Map<Subcategory, Double> subcategories(Category category, ModelBundle.Features features);
 
         Map<RiskLevel, Double> risk(ModelBundle.Features features);
+
+        /** The calibrated probability that the post is a self-harm post at HIGH or IMMINENT risk. */
+        double crisis(ModelBundle.Features features);
     }
 
     public ClassificationEngine(
@@ -150,6 +156,11 @@ public final class ClassificationEngine {
             public Map<RiskLevel, Double> risk(ModelBundle.Features features) {
                 return models.risk(features);
             }
+
+            @Override
+            public double crisis(ModelBundle.Features features) {
+                return models.crisis(features);
+            }
         };
     }
 
@@ -166,7 +177,7 @@ public final class ClassificationEngine {
 
     /** Six hex digits of SHA-256 over every threshold, gate and setting the decision reads. */
     static String decisionDigest(EngineSettings settings) {
-        StringBuilder b = new StringBuilder("decision-v1");
+        StringBuilder b = new StringBuilder("decision-v2");
         for (Category c : Category.values()) {
             b.append(';').append(c).append('=').append(settings.threshold(c));
         }
@@ -179,7 +190,7 @@ public final class ClassificationEngine {
             IMMINENT_CUE_GATE,
             HOBBY_SELF_HARM_THRESHOLD,
             SAFETY_NET_SCORE,
-            SAFETY_NET_HIGH_RISK,
+            SAFETY_NET_CRISIS,
             MODEL_IMMINENT_HIGH_MASS,
             MODEL_IMMINENT_SHARE,
             MODEL_IMMINENT_SCORE
@@ -256,11 +267,19 @@ public final class ClassificationEngine {
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || (rule.level() == RiskLevel.IMMINENT && (!english || sh >= IMMINENT_CUE_GATE));
         RiskModel riskModel = new RiskModel(doc, failed);
+        boolean crisisFailed = false;
+        boolean crisis = false;
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
-            Map<RiskLevel, Double> p = riskModel.distribution();
-            selfHarm = p != null && highMass(p) >= SAFETY_NET_HIGH_RISK;
+            try {
+                crisis = scorer.crisis(doc) >= SAFETY_NET_CRISIS;
+                selfHarm = crisis;
+            } catch (RuntimeException e) {
+                crisisFailed = true;
+                failed.add(Stage.MODELS);
+                log.warn("classifier crisis model failed ({})", e.getClass().getName());
+            }
         }
-        RiskLevel risk = RiskLevel.NONE;
+        RiskLevel risk = crisis ? RiskLevel.HIGH : RiskLevel.NONE;
         if (!english && rule.anyActiveSelfHarmCue()) {
             selfHarm = true;
             risk = RiskLevel.MODERATE;
@@ -269,12 +288,13 @@ public final class ClassificationEngine {
         if (degraded
                 && (rule.anySelfHarmCue()
                         || modelFailed.contains(Category.SELF_HARM)
+                        || crisisFailed
                         || failed.contains(Stage.CUES)
                         || failed.contains(Stage.NORMALIZE)
                         || failed.contains(Stage.TOKENIZE))) {
             // fail closed: a post we could not fully read may be a cry for help
             selfHarm = true;
-            risk = RiskLevel.MODERATE;
+            risk = RiskLevel.max(risk, RiskLevel.MODERATE);
         }
         if (selfHarm) {
             flags.add(Category.SELF_HARM);

@@ -62,6 +62,9 @@ public final class ModelBundle {
     private final Categorizer risk;
     private final Categorizer bayesRisk;
     private final Map<Category, Calibration> calibration;
+    private final Categorizer crisis;
+    private final Categorizer bayesCrisis;
+    private final Calibration crisisCalibration;
     private final String version;
 
     private ModelBundle(
@@ -71,6 +74,8 @@ public final class ModelBundle {
             Categorizer risk,
             Categorizer bayesRisk,
             Map<Category, Calibration> calibration,
+            Categorizer[] crisis,
+            Calibration crisisCalibration,
             String version) {
         this.categories = categories;
         this.bayes = bayes;
@@ -78,6 +83,9 @@ public final class ModelBundle {
         this.risk = risk;
         this.bayesRisk = bayesRisk;
         this.calibration = calibration;
+        this.crisis = crisis[0];
+        this.bayesCrisis = crisis[1];
+        this.crisisCalibration = crisisCalibration;
         this.version = version;
     }
 
@@ -102,6 +110,17 @@ public final class ModelBundle {
 
     public static String riskFile() {
         return "self_harm-risk.bin";
+    }
+
+    /** Name of the crisis target (a self-harm post at HIGH or IMMINENT risk) in the calibration file. */
+    public static final String CRISIS = "CRISIS";
+
+    public static String crisisFile() {
+        return "self_harm-crisis.bin";
+    }
+
+    public static String bayesCrisisFile() {
+        return "self_harm-crisis.nb.bin";
     }
 
     /** Loads the bundle from a directory written by the trainer. */
@@ -142,11 +161,15 @@ public final class ModelBundle {
             }
             DoccatModel riskModel = model(source, riskFile(), digest);
             DoccatModel bayesRiskModel = model(source, bayesRiskFile(), digest);
+            DoccatModel crisisModel = model(source, crisisFile(), digest);
+            DoccatModel bayesCrisisModel = model(source, bayesCrisisFile(), digest);
             List<DoccatModel> all = new java.util.ArrayList<>(catModels.values());
             all.addAll(subModels.values());
             all.addAll(bayesModels.values());
             all.add(riskModel);
             all.add(bayesRiskModel);
+            all.add(crisisModel);
+            all.add(bayesCrisisModel);
             SharedIndex index = SharedIndex.of(all);
             Map<Category, Categorizer> cats = new EnumMap<>(Category.class);
             Map<Category, Categorizer> subs = new EnumMap<>(Category.class);
@@ -159,6 +182,9 @@ public final class ModelBundle {
             }
             Categorizer risk = new Categorizer(riskModel, 3 * n, index);
             Categorizer bayesRisk = new Categorizer(bayesRiskModel, 3 * n + 1, index);
+            Categorizer[] crisis = {
+                new Categorizer(crisisModel, 3 * n + 2, index), new Categorizer(bayesCrisisModel, 3 * n + 3, index)
+            };
             byte[] calibrationBytes = require(source, CALIBRATION);
             digest.update(calibrationBytes);
             for (String catalogue : CATALOGUES) {
@@ -171,12 +197,7 @@ public final class ModelBundle {
             props.load(new StringReader(new String(calibrationBytes, StandardCharsets.UTF_8)));
             Map<Category, Calibration> calibration = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                calibration.put(
-                        c,
-                        new Calibration(
-                                platt(props, c.name()),
-                                platt(props, c.name() + ".nb"),
-                                platt(props, c.name() + ".blend")));
+                calibration.put(c, calibration(props, c.name()));
             }
             String version = "opennlp-maxent-nb-"
                     + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
@@ -187,6 +208,8 @@ public final class ModelBundle {
                     risk,
                     bayesRisk,
                     Map.copyOf(calibration),
+                    crisis,
+                    calibration(props, CRISIS),
                     version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the classifier models", e);
@@ -195,18 +218,22 @@ public final class ModelBundle {
         }
     }
 
+    private static Calibration calibration(Properties props, String name) {
+        return new Calibration(platt(props, name), platt(props, name + ".nb"), platt(props, name + ".blend"));
+    }
+
     private static Platt platt(Properties props, String prefix) {
         return new Platt(
                 Double.parseDouble(props.getProperty(prefix + ".a", "1")),
                 Double.parseDouble(props.getProperty(prefix + ".b", "0")));
     }
 
-    /** The calibration entries of one category, as the trainer writes them. */
-    public static String calibrationEntries(Category c, Calibration calibration) {
+    /** The calibration entries of one binary target (a category's name, or {@link #CRISIS}), as the trainer writes them. */
+    public static String calibrationEntries(String name, Calibration calibration) {
         StringBuilder b = new StringBuilder();
-        entry(b, c.name(), calibration.maxent());
-        entry(b, c.name() + ".nb", calibration.bayes());
-        entry(b, c.name() + ".blend", calibration.blend());
+        entry(b, name, calibration.maxent());
+        entry(b, name + ".nb", calibration.bayes());
+        entry(b, name + ".blend", calibration.blend());
         return b.toString();
     }
 
@@ -309,6 +336,20 @@ public final class ModelBundle {
         return calibration
                 .get(category)
                 .apply(rawScore(category, features), bayes.get(category).probability(features, POSITIVE));
+    }
+
+    /**
+     * The calibrated probability that the post is a self-harm post at HIGH or IMMINENT risk, from
+     * the crisis models, trained against every other post, hard negatives included.
+     */
+    public double crisis(Features features) {
+        return crisisCalibration.apply(
+                crisis.probability(features, POSITIVE), bayesCrisis.probability(features, POSITIVE));
+    }
+
+    /** The crisis models' calibration (Platt scaling of each, then of their blend). */
+    public Calibration crisisCalibration() {
+        return crisisCalibration;
     }
 
     /** The maxent categorizer's uncalibrated probability for {@code category}. */

@@ -76,7 +76,8 @@ public final class Trainer {
     }
 
     /** The outcome: cross-validated figures per category. */
-    public record Result(Map<Category, CrossValidation> crossValidation, int trainPosts, int devPosts) {}
+    public record Result(
+            Map<Category, CrossValidation> crossValidation, CrossValidation crisis, int trainPosts, int devPosts) {}
 
     /** Out-of-fold figures of one category's blended score at the calibrated 0.5 threshold. */
     public record CrossValidation(double precision, double recall, double f1, Calibration calibration) {}
@@ -125,28 +126,28 @@ public final class Trainer {
         try {
             Map<Category, CrossValidation> cv = new EnumMap<>(Category.class);
             Map<Category, Future<Map<Learner, DoccatModel>>> finals = new EnumMap<>(Category.class);
+            Map<Category, Pending> pending = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                List<Future<Map<Learner, double[]>>> foldPredictions = new ArrayList<>();
-                for (int k = 0; k < Corpus.FOLDS; k++) {
-                    int held = k;
-                    foldPredictions.add(pool.submit(() -> predictFold(train, docs, fold, held, c)));
-                }
-                finals.put(c, pool.submit(() -> trainBinary(train, docs, c, -1, fold)));
                 boolean[] positive = new boolean[train.size()];
+                int[] weights = new int[train.size()];
                 for (int i = 0; i < train.size(); i++) {
                     positive[i] = train.get(i).label().equals(c.name());
+                    weights[i] = weight(train.get(i), c);
                 }
-                double[] maxent = outOfFold(foldPredictions, fold, Learner.MAXENT);
-                double[] bayes = outOfFold(foldPredictions, fold, Learner.BAYES);
-                Platt maxentPlatt = Platt.fit(maxent, positive);
-                Platt bayesPlatt = Platt.fit(bayes, positive);
-                Calibration unblended = new Calibration(maxentPlatt, bayesPlatt, Platt.IDENTITY);
-                double[] blended = new double[train.size()];
-                for (int i = 0; i < blended.length; i++) {
-                    blended[i] = unblended.blended(maxent[i], bayes[i]);
-                }
-                Calibration calibration = new Calibration(maxentPlatt, bayesPlatt, Platt.fit(blended, positive));
-                cv.put(c, crossValidation(maxent, bayes, positive, calibration));
+                finals.put(c, pool.submit(() -> trainBinary(docs, positive, weights, -1, fold)));
+                pending.put(c, Pending.submit(pool, docs, positive, weights, fold));
+            }
+            boolean[] crisis = new boolean[train.size()];
+            int[] crisisWeights = new int[train.size()];
+            for (int i = 0; i < train.size(); i++) {
+                crisis[i] = isCrisis(train.get(i));
+                crisisWeights[i] = crisisWeight(train.get(i));
+            }
+            Future<Map<Learner, DoccatModel>> crisisFinal =
+                    pool.submit(() -> trainBinary(docs, crisis, crisisWeights, -1, fold));
+            Pending crisisPending = Pending.submit(pool, docs, crisis, crisisWeights, fold);
+            for (Category c : Category.values()) {
+                cv.put(c, pending.get(c).crossValidation(fold));
                 progress.printf(
                         Locale.ROOT,
                         "train: %s cross-validated P=%.3f R=%.3f F1=%.3f%n",
@@ -169,10 +170,23 @@ public final class Trainer {
                     new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split:"
                             + " maxent, naive Bayes (.nb) and their blend (.blend)\n");
             for (Category c : Category.values()) {
-                calibration.append(ModelBundle.calibrationEntries(c, cv.get(c).calibration()));
+                calibration.append(
+                        ModelBundle.calibrationEntries(c.name(), cv.get(c).calibration()));
             }
+            CrossValidation crisisCv = crisisPending.crossValidation(fold);
+            progress.printf(
+                    Locale.ROOT,
+                    "train: %s cross-validated P=%.3f R=%.3f F1=%.3f%n",
+                    ModelBundle.CRISIS,
+                    crisisCv.precision(),
+                    crisisCv.recall(),
+                    crisisCv.f1());
+            calibration.append(ModelBundle.calibrationEntries(ModelBundle.CRISIS, crisisCv.calibration()));
+            Map<Learner, DoccatModel> crisisModels = crisisFinal.get();
+            write(crisisModels.get(Learner.MAXENT), out.resolve(ModelBundle.crisisFile()));
+            write(crisisModels.get(Learner.BAYES), out.resolve(ModelBundle.bayesCrisisFile()));
             Files.writeString(out.resolve("calibration.properties"), calibration.toString(), StandardCharsets.UTF_8);
-            Result result = new Result(cv, train.size(), devPosts);
+            Result result = new Result(cv, crisisCv, train.size(), devPosts);
             Files.writeString(out.resolve(REPORT), report(result), StandardCharsets.UTF_8);
             progress.printf(
                     Locale.ROOT, "train: models written to %s in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
@@ -189,30 +203,60 @@ public final class Trainer {
         }
     }
 
-    private static double[] outOfFold(List<Future<Map<Learner, double[]>>> foldPredictions, int[] fold, Learner learner)
-            throws InterruptedException, ExecutionException {
-        double[] oof = new double[fold.length];
-        for (int k = 0; k < foldPredictions.size(); k++) {
-            double[] p = foldPredictions.get(k).get().get(learner);
-            for (int i = 0; i < fold.length; i++) {
-                if (fold[i] == k) {
-                    oof[i] = p[i];
+    /**
+     * One binary target's 5-fold cross-validation, under way in the pool: the two learners trained
+     * without each fold, their probabilities on it.
+     */
+    private record Pending(boolean[] positive, List<Future<Map<Learner, double[]>>> folds) {
+        static Pending submit(
+                ExecutorService pool, List<String[]> docs, boolean[] positive, int[] weights, int[] fold) {
+            List<Future<Map<Learner, double[]>>> folds = new ArrayList<>();
+            for (int k = 0; k < Corpus.FOLDS; k++) {
+                int held = k;
+                folds.add(pool.submit(() -> predictFold(docs, positive, weights, fold, held)));
+            }
+            return new Pending(positive, folds);
+        }
+
+        /** Waits for the folds; fits the calibration on the out-of-fold probabilities. */
+        CrossValidation crossValidation(int[] fold) throws InterruptedException, ExecutionException {
+            double[] maxent = outOfFold(fold, Learner.MAXENT);
+            double[] bayes = outOfFold(fold, Learner.BAYES);
+            Platt maxentPlatt = Platt.fit(maxent, positive);
+            Platt bayesPlatt = Platt.fit(bayes, positive);
+            Calibration unblended = new Calibration(maxentPlatt, bayesPlatt, Platt.IDENTITY);
+            double[] blended = new double[maxent.length];
+            for (int i = 0; i < blended.length; i++) {
+                blended[i] = unblended.blended(maxent[i], bayes[i]);
+            }
+            Calibration calibration = new Calibration(maxentPlatt, bayesPlatt, Platt.fit(blended, positive));
+            return Trainer.crossValidation(maxent, bayes, positive, calibration);
+        }
+
+        private double[] outOfFold(int[] fold, Learner learner) throws InterruptedException, ExecutionException {
+            double[] oof = new double[fold.length];
+            for (int k = 0; k < folds.size(); k++) {
+                double[] p = folds.get(k).get().get(learner);
+                for (int i = 0; i < fold.length; i++) {
+                    if (fold[i] == k) {
+                        oof[i] = p[i];
+                    }
                 }
             }
+            return oof;
         }
-        return oof;
     }
 
     /** Both learners trained without fold {@code held}, their probabilities on it (0 elsewhere). */
     private static Map<Learner, double[]> predictFold(
-            List<LabelledPost> train, List<String[]> docs, int[] fold, int held, Category c) throws IOException {
+            List<String[]> docs, boolean[] positive, int[] weights, int[] fold, int held) throws IOException {
         Map<Learner, double[]> predictions = new EnumMap<>(Learner.class);
         for (Map.Entry<Learner, DoccatModel> e :
-                trainBinary(train, docs, c, held, fold).entrySet()) {
+                trainBinary(docs, positive, weights, held, fold).entrySet()) {
             DocumentCategorizerME me = new DocumentCategorizerME(e.getValue());
             int yes = me.getIndex(ModelBundle.POSITIVE);
-            double[] p = new double[train.size()];
-            for (int i = 0; i < train.size(); i++) {
+            double[] p = new double[docs.size()];
+            for (int i = 0; i < docs.size(); i++) {
                 if (fold[i] == held) {
                     p[i] = yes < 0 ? 0.0 : me.categorize(docs.get(i))[yes];
                 }
@@ -222,18 +266,34 @@ public final class Trainer {
         return predictions;
     }
 
+    /** A binary categorizer pair, each post counted {@code weights[i]} times, fold {@code heldOutFold} left out. */
     private static Map<Learner, DoccatModel> trainBinary(
-            List<LabelledPost> train, List<String[]> docs, Category c, int heldOutFold, int[] fold) throws IOException {
+            List<String[]> docs, boolean[] positive, int[] weights, int heldOutFold, int[] fold) throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
-        for (int i = 0; i < train.size(); i++) {
+        for (int i = 0; i < docs.size(); i++) {
             if (fold[i] != heldOutFold) {
-                String outcome = train.get(i).label().equals(c.name()) ? ModelBundle.POSITIVE : ModelBundle.NEGATIVE;
-                for (int k = 0; k < weight(train.get(i), c); k++) {
+                String outcome = positive[i] ? ModelBundle.POSITIVE : ModelBundle.NEGATIVE;
+                for (int k = 0; k < weights[i]; k++) {
                     samples.add(new DocumentSample(outcome, docs.get(i)));
                 }
             }
         }
         return fit(samples, EnumSet.allOf(Learner.class));
+    }
+
+    /**
+     * The crisis target: a self-harm post at HIGH or IMMINENT risk, against every other post. The
+     * risk models only learn levels among self-harm posts, so on an ordinary post ("final day at
+     * the school, said goodbye to my class") they answer "if this were self-harm, it would be
+     * HIGH"; this model has seen the hard negatives.
+     */
+    static boolean isCrisis(LabelledPost p) {
+        return p.label().equals(Category.SELF_HARM.name()) && p.risk().atLeast(RiskLevel.HIGH);
+    }
+
+    /** Weights of the crisis target: those of SELF_HARM (hard negatives 3, HIGH and IMMINENT 2). */
+    static int crisisWeight(LabelledPost p) {
+        return weight(p, Category.SELF_HARM);
     }
 
     /**
@@ -370,6 +430,15 @@ public final class Trainer {
                     cv.calibration().blend().a(),
                     cv.calibration().blend().b()));
         }
+        b.append(String.format(
+                Locale.ROOT,
+                "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f%n",
+                ModelBundle.CRISIS,
+                r.crisis().precision(),
+                r.crisis().recall(),
+                r.crisis().f1(),
+                r.crisis().calibration().blend().a(),
+                r.crisis().calibration().blend().b()));
         return b.toString();
     }
 }

@@ -270,24 +270,42 @@ class ClassificationEngineTest {
     }
 
     @Test
-    void shouldFlagAPlausiblePostTheRiskModelReadsAsHighRiskWithoutACue() {
+    void shouldFlagAPostTheCrisisModelReadsAsACrisisWithoutACueAndRateItHigh() {
         String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
 
+        // the risk model reads MODERATE (P(HIGH)+P(IMMINENT) 0.1): the crisis model decides
         Classification net = new ClassificationEngine(
-                        extractor, new FixedScorer(0.35, 0.9), "t", EngineSettings.defaults())
+                        extractor, new FixedScorer(0.25, 0.1, 0.0, 0.4), "t", EngineSettings.defaults())
                 .classify(text, null);
         Classification implausible = new ClassificationEngine(
-                        extractor, new FixedScorer(0.2, 0.95), "t", EngineSettings.defaults())
+                        extractor, new FixedScorer(0.15, 0.1, 0.0, 0.9), "t", EngineSettings.defaults())
                 .classify(text, null);
-        // P(HIGH)+P(IMMINENT) 0.8: enough until round 9, under the net's 0.85 since
-        Classification lowRisk = new ClassificationEngine(
-                        extractor, new FixedScorer(0.35, 0.8), "t", EngineSettings.defaults())
+        Classification noCrisis = new ClassificationEngine(
+                        extractor, new FixedScorer(0.45, 0.1, 0.0, 0.3), "t", EngineSettings.defaults())
+                .classify(text, null);
+        // until round 10 a risk model sure of HIGH flagged the post; it never saw an ordinary post
+        Classification riskModelAlone = new ClassificationEngine(
+                        extractor, new FixedScorer(0.45, 0.95, 0.0, 0.05), "t", EngineSettings.defaults())
                 .classify(text, null);
 
         assertThat(net.flags()).containsExactly(Category.SELF_HARM);
         assertThat(net.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
         assertThat(implausible.flags()).isEmpty();
-        assertThat(lowRisk.flags()).isEmpty();
+        assertThat(noCrisis.flags()).isEmpty();
+        assertThat(riskModelAlone.flags()).isEmpty();
+    }
+
+    @Test
+    void shouldFailClosedWhenTheCrisisModelFails() {
+        String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
+
+        Classification c = new ClassificationEngine(
+                        extractor, new FixedScorer(0.3, 0.1, 0.0, Double.NaN), "t", EngineSettings.defaults())
+                .classify(text, null);
+
+        assertThat(c.degraded()).isTrue();
+        assertThat(c.flags()).contains(Category.SELF_HARM);
+        assertThat(c.selfHarmRisk()).isEqualTo(RiskLevel.MODERATE);
     }
 
     @Test
@@ -320,13 +338,21 @@ class ClassificationEngineTest {
     }
 
     /**
-     * Fixed model outputs, to pin the decision rules: a SELF_HARM score, a P(HIGH)+P(IMMINENT) and
-     * the share of IMMINENT in it.
+     * Fixed model outputs, to pin the decision rules: a SELF_HARM score, a P(HIGH)+P(IMMINENT), the
+     * share of IMMINENT in it and the crisis model's probability (NaN: the crisis model fails).
      */
-    private record FixedScorer(double selfHarm, double highRisk, double imminentShare)
+    private record FixedScorer(double selfHarm, double highRisk, double imminentShare, double crisis)
             implements ClassificationEngine.Scorer {
-        FixedScorer(double selfHarm, double highRisk) {
-            this(selfHarm, highRisk, 0.0);
+        FixedScorer(double selfHarm, double highRisk, double imminentShare) {
+            this(selfHarm, highRisk, imminentShare, 0.0);
+        }
+
+        @Override
+        public double crisis(ModelBundle.Features features) {
+            if (Double.isNaN(crisis)) {
+                throw new IllegalStateException("crisis model broken");
+            }
+            return crisis;
         }
 
         @Override
@@ -370,6 +396,11 @@ class ClassificationEngineTest {
 
         @Override
         public Map<RiskLevel, Double> risk(ModelBundle.Features features) {
+            throw new IllegalStateException("model broken");
+        }
+
+        @Override
+        public double crisis(ModelBundle.Features features) {
             throw new IllegalStateException("model broken");
         }
     }

@@ -80,6 +80,20 @@ class ModelBundleTest {
     }
 
     @Test
+    void crisisBlendsItsTwoCategorizersThroughItsCalibrationLikeACategory() {
+        DocumentCategorizerME maxent = reference(ModelBundle.crisisFile());
+        DocumentCategorizerME bayes = reference(ModelBundle.bayesCrisisFile());
+        Calibration calibration = bundle.crisisCalibration();
+        assertThat(calibration.blend()).isNotEqualTo(Platt.IDENTITY);
+        for (String[] document : documents) {
+            double expected = calibration.apply(
+                    maxent.categorize(document)[maxent.getIndex(ModelBundle.POSITIVE)],
+                    bayes.categorize(document)[bayes.getIndex(ModelBundle.POSITIVE)]);
+            assertThat(bundle.crisis(ModelBundle.features(document))).isCloseTo(expected, within(1e-12));
+        }
+    }
+
+    @Test
     void riskAndSubcategoryDistributionsSumToOne() {
         for (String[] document : documents) {
             ModelBundle.Features features = ModelBundle.features(document);

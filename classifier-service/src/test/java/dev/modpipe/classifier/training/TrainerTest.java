@@ -111,6 +111,12 @@ public class TrainerTest {
         assertThat(engine.classify("vaccines cause autism, everyone knows it", null)
                         .score(Category.MISINFORMATION))
                 .isGreaterThan(engine.classify("had a lovely walk today", null).score(Category.MISINFORMATION));
+        // the crisis pair: the tiny corpus's HIGH self-harm posts against everything else
+        assertThat(out.resolve(ModelBundle.crisisFile())).exists();
+        assertThat(out.resolve(ModelBundle.bayesCrisisFile())).exists();
+        assertThat(models.crisis(features("i want to kill myself tonight")))
+                .isGreaterThan(models.crisis(features("had a lovely walk today")));
+        assertThat(Files.readString(out.resolve(Trainer.REPORT))).contains(ModelBundle.CRISIS);
     }
 
     @Test
@@ -123,5 +129,14 @@ public class TrainerTest {
 
         assertThat(ModelBundle.load(tmp.resolve("a")).version())
                 .isEqualTo(ModelBundle.load(tmp.resolve("b")).version());
+    }
+
+    private static ModelBundle.Features features(String text) {
+        return ModelBundle.features(extractor
+                .extract(
+                        text,
+                        null,
+                        java.util.EnumSet.noneOf(dev.modpipe.classifier.engine.FeatureExtractor.Stage.class))
+                .document());
     }
 }
