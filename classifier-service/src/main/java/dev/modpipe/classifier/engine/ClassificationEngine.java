@@ -90,20 +90,27 @@ public final class ClassificationEngine {
     static final double SAFETY_NET_CRISIS = 0.35;
 
     /**
-     * When the risk model is sure, it alone may rate a flagged post IMMINENT (with {@link
-     * EngineSettings#imminentFromModel()}): P(HIGH) + P(IMMINENT) at least this, IMMINENT at least
-     * {@link #MODEL_IMMINENT_SHARE} of it, and a SELF_HARM score of at least {@link
-     * #MODEL_IMMINENT_SCORE}. The cue rules find only the crises said in words they know; most
+     * When the models are sure, they alone may rate a flagged post IMMINENT (with {@link
+     * EngineSettings#imminentFromModel()}): the risk model's P(HIGH) + P(IMMINENT) at least this,
+     * IMMINENT at least {@link #MODEL_IMMINENT_SHARE} of it, a SELF_HARM score of at least {@link
+     * #MODEL_IMMINENT_SCORE} and, since round 11, a crisis probability of at least {@link
+     * #MODEL_IMMINENT_CRISIS}. The cue rules find only the crises said in words they know; most
      * IMMINENT posts are said in ordinary words ("the car's running in the garage"). In 5-fold
      * cross-validation (8,047 posts, round 7) IMMINENT posts rated IMMINENT rose from 103 to 403 of
      * 638, for 5 more NONE posts rated IMMINENT (6 to 11) and 22 more HIGH ones (23 to 45, a plan
-     * with means: a page there is not wasted); requiring an active cue as well kept only 136.
+     * with means: a page there is not wasted); requiring an active cue as well kept only 136. Until
+     * round 10 the mass was 0.9 and the score 0.8, with no crisis condition; the crisis model,
+     * which has seen the hard negatives, lets both be lower (round 11, README: cross-validation
+     * 477 → 491 of 766 IMMINENT posts paged and false pages 25 → 24; dev 135 → 141 of 191 and
+     * 7 → 6; blind-1..7 188 → 194 of 210 and 3 → 3).
      */
-    static final double MODEL_IMMINENT_HIGH_MASS = 0.9;
+    static final double MODEL_IMMINENT_HIGH_MASS = 0.8;
 
     static final double MODEL_IMMINENT_SHARE = 0.7;
 
-    static final double MODEL_IMMINENT_SCORE = 0.8;
+    static final double MODEL_IMMINENT_SCORE = 0.75;
+
+    static final double MODEL_IMMINENT_CRISIS = 0.7;
 
     private final FeatureExtractor extractor;
     private final Scorer scorer;
@@ -193,7 +200,8 @@ public final class ClassificationEngine {
             SAFETY_NET_CRISIS,
             MODEL_IMMINENT_HIGH_MASS,
             MODEL_IMMINENT_SHARE,
-            MODEL_IMMINENT_SCORE
+            MODEL_IMMINENT_SCORE,
+            MODEL_IMMINENT_CRISIS
         }) {
             b.append(';').append(constant);
         }
@@ -267,17 +275,12 @@ public final class ClassificationEngine {
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || (rule.level() == RiskLevel.IMMINENT && (!english || sh >= IMMINENT_CUE_GATE));
         RiskModel riskModel = new RiskModel(doc, failed);
-        boolean crisisFailed = false;
+        CrisisModel crisisModel = new CrisisModel(doc, failed);
         boolean crisis = false;
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
-            try {
-                crisis = scorer.crisis(doc) >= SAFETY_NET_CRISIS;
-                selfHarm = crisis;
-            } catch (RuntimeException e) {
-                crisisFailed = true;
-                failed.add(Stage.MODELS);
-                log.warn("classifier crisis model failed ({})", e.getClass().getName());
-            }
+            Double c = crisisModel.probability();
+            crisis = c != null && c >= SAFETY_NET_CRISIS;
+            selfHarm = crisis;
         }
         RiskLevel risk = crisis ? RiskLevel.HIGH : RiskLevel.NONE;
         if (!english && rule.anyActiveSelfHarmCue()) {
@@ -288,7 +291,7 @@ public final class ClassificationEngine {
         if (degraded
                 && (rule.anySelfHarmCue()
                         || modelFailed.contains(Category.SELF_HARM)
-                        || crisisFailed
+                        || crisisModel.failed()
                         || failed.contains(Stage.CUES)
                         || failed.contains(Stage.NORMALIZE)
                         || failed.contains(Stage.TOKENIZE))) {
@@ -301,12 +304,12 @@ public final class ClassificationEngine {
             risk = RiskLevel.max(risk, RiskLevel.max(RiskLevel.LOW, rule.level()));
             if (english) {
                 // IMMINENT wakes on-call staff: it takes explicit evidence (a rule) or a risk
-                // model that is sure, on a post that is surely about self-harm.
+                // model that is sure, on a post that the SELF_HARM and crisis models are sure of.
                 Map<RiskLevel, Double> p = riskModel.distribution();
                 RiskLevel model = modelRisk(p);
                 if (model == RiskLevel.IMMINENT
                         && rule.level() != RiskLevel.IMMINENT
-                        && !(settings.imminentFromModel() && sureOfImminent(p, sh))) {
+                        && !(settings.imminentFromModel() && sureOfImminent(p, sh, crisisModel))) {
                     model = RiskLevel.HIGH;
                 }
                 risk = RiskLevel.max(risk, model);
@@ -386,11 +389,54 @@ public final class ClassificationEngine {
         }
     }
 
-    private static boolean sureOfImminent(Map<RiskLevel, Double> p, double selfHarmScore) {
+    private static boolean sureOfImminent(Map<RiskLevel, Double> p, double selfHarmScore, CrisisModel crisis) {
         double high = highMass(p);
-        return selfHarmScore >= MODEL_IMMINENT_SCORE
-                && high >= MODEL_IMMINENT_HIGH_MASS
-                && p.get(RiskLevel.IMMINENT) >= MODEL_IMMINENT_SHARE * high;
+        if (selfHarmScore < MODEL_IMMINENT_SCORE
+                || high < MODEL_IMMINENT_HIGH_MASS
+                || p.get(RiskLevel.IMMINENT) < MODEL_IMMINENT_SHARE * high) {
+            return false;
+        }
+        Double c = crisis.probability();
+        return c != null && c >= MODEL_IMMINENT_CRISIS;
+    }
+
+    /**
+     * The crisis model's probability for one post, evaluated at most once (the safety net and the
+     * model-only IMMINENT both read it); {@code null} when it fails, which is recorded in {@code
+     * failed}.
+     */
+    private final class CrisisModel {
+        private final ModelBundle.Features doc;
+        private final EnumSet<Stage> failed;
+        private boolean evaluated;
+        private boolean broken;
+        private Double probability;
+
+        CrisisModel(ModelBundle.Features doc, EnumSet<Stage> failed) {
+            this.doc = doc;
+            this.failed = failed;
+        }
+
+        Double probability() {
+            if (!evaluated) {
+                evaluated = true;
+                try {
+                    if (doc == null) {
+                        throw new IllegalStateException("no features");
+                    }
+                    probability = scorer.crisis(doc);
+                } catch (RuntimeException e) {
+                    broken = true;
+                    failed.add(Stage.MODELS);
+                    log.warn("classifier crisis model failed ({})", e.getClass().getName());
+                }
+            }
+            return probability;
+        }
+
+        boolean failed() {
+            return broken;
+        }
     }
 
     private static double highMass(Map<RiskLevel, Double> p) {

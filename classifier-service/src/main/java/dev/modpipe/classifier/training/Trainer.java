@@ -146,6 +146,12 @@ public final class Trainer {
             Future<Map<Learner, DoccatModel>> crisisFinal =
                     pool.submit(() -> trainBinary(docs, crisis, crisisWeights, -1, fold));
             Pending crisisPending = Pending.submit(pool, docs, crisis, crisisWeights, fold);
+            // queued behind the folds, so that no core idles while the last of them finish
+            Map<Category, Future<DoccatModel>> subcategoryModels = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                subcategoryModels.put(c, pool.submit(() -> trainSubcategories(train, docs, c)));
+            }
+            Future<Map<Learner, DoccatModel>> riskModels = pool.submit(() -> trainRisk(train, docs));
             for (Category c : Category.values()) {
                 cv.put(c, pending.get(c).crossValidation(fold));
                 progress.printf(
@@ -161,9 +167,9 @@ public final class Trainer {
                 Map<Learner, DoccatModel> binary = finals.get(c).get();
                 write(binary.get(Learner.MAXENT), out.resolve(ModelBundle.categoryFile(c)));
                 write(binary.get(Learner.BAYES), out.resolve(ModelBundle.bayesFile(c)));
-                write(trainSubcategories(train, docs, c), out.resolve(ModelBundle.subcategoryFile(c)));
+                write(subcategoryModels.get(c).get(), out.resolve(ModelBundle.subcategoryFile(c)));
             }
-            Map<Learner, DoccatModel> risk = trainRisk(train, docs);
+            Map<Learner, DoccatModel> risk = riskModels.get();
             write(risk.get(Learner.MAXENT), out.resolve(ModelBundle.riskFile()));
             write(risk.get(Learner.BAYES), out.resolve(ModelBundle.bayesRiskFile()));
             StringBuilder calibration =

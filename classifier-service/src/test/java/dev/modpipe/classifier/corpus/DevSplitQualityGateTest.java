@@ -26,7 +26,8 @@ class DevSplitQualityGateTest {
     // round 10 on 466
     static final double DEV_FLOOR_HIGH_RECALL = 0.92;
     static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.08;
-    static final double DEV_FLOOR_IMMINENT_PAGED = 0.7;
+    // 0.707 until round 10; 0.738 since round 11's crisis condition on a page from the models alone
+    static final double DEV_FLOOR_IMMINENT_PAGED = 0.72;
 
     private static ClassificationEngine engine;
 

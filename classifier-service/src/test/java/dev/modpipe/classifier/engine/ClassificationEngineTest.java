@@ -318,16 +318,23 @@ class ClassificationEngineTest {
         assertThat(ruleLevel(text)).isNotEqualTo(RiskLevel.IMMINENT);
         assertThat(engine.classify(text, null).selfHarmRisk()).isEqualTo(RiskLevel.IMMINENT);
 
-        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8), EngineSettings.defaults(), text))
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8, 0.9), EngineSettings.defaults(), text))
                 .isEqualTo(RiskLevel.IMMINENT);
-        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8), noModelPages, text))
+        assertThat(riskWith(new FixedScorer(0.76, 0.81, 0.71, 0.71), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.IMMINENT);
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8, 0.9), noModelPages, text))
                 .isEqualTo(RiskLevel.HIGH);
-        // not sure enough: the post (score), the risk (mass) or the imminence (share)
-        assertThat(riskWith(new FixedScorer(0.7, 0.95, 0.8), EngineSettings.defaults(), text))
+        // not sure enough: the post (score), the risk (mass), the imminence (share) or the crisis
+        assertThat(riskWith(new FixedScorer(0.7, 0.95, 0.8, 0.9), EngineSettings.defaults(), text))
                 .isEqualTo(RiskLevel.HIGH);
-        assertThat(riskWith(new FixedScorer(0.9, 0.85, 0.8), EngineSettings.defaults(), text))
+        assertThat(riskWith(new FixedScorer(0.9, 0.75, 0.8, 0.9), EngineSettings.defaults(), text))
                 .isEqualTo(RiskLevel.HIGH);
-        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.6), EngineSettings.defaults(), text))
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.6, 0.9), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8, 0.6), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        // a crisis model that fails never pages on its own; the post stays flagged, HIGH, degraded
+        assertThat(riskWith(new FixedScorer(0.9, 0.95, 0.8, Double.NaN), EngineSettings.defaults(), text))
                 .isEqualTo(RiskLevel.HIGH);
     }
 
@@ -343,10 +350,6 @@ class ClassificationEngineTest {
      */
     private record FixedScorer(double selfHarm, double highRisk, double imminentShare, double crisis)
             implements ClassificationEngine.Scorer {
-        FixedScorer(double selfHarm, double highRisk, double imminentShare) {
-            this(selfHarm, highRisk, imminentShare, 0.0);
-        }
-
         @Override
         public double crisis(ModelBundle.Features features) {
             if (Double.isNaN(crisis)) {
