@@ -81,8 +81,8 @@ public final class ClassificationEngine {
      * ≥ 0.3 and P(HIGH) + P(IMMINENT) ≥ 0.85), but the risk model only ever saw self-harm posts: on
      * "final day at the school after 31 years, said goodbye to my last class" it answers "if this
      * were self-harm, it would be HIGH". Measured on the same models (round 11, README): in 5-fold
-     * cross-validation hard-negative false positives 398 → 360 of 4,442 for HIGH+IMMINENT recall
-     * 1708 → 1696 of 1,865; on blind-1..7 57 → 52 of 770 for 473 → 472 of 490; on dev 86 → 84 of
+     * cross-validation hard-negative false positives 398 → 367 of 4,442 for HIGH+IMMINENT recall
+     * 1708 → 1695 of 1,865; on blind-1..7 57 → 52 of 770 for 473 → 472 of 490; on dev 86 → 85 of
      * 1,110 for 431 → 432 of 466.
      */
     static final double SAFETY_NET_SCORE = 0.2;
@@ -111,6 +111,16 @@ public final class ClassificationEngine {
     static final double MODEL_IMMINENT_SCORE = 0.75;
 
     static final double MODEL_IMMINENT_CRISIS = 0.7;
+
+    /**
+     * A flagged post that only the risk model rates HIGH (no cue rule says HIGH) is rated MODERATE
+     * when the crisis model gives it under this. HIGH puts a post at the top of the queue with the
+     * shortest deadline; the risk model, which has only seen self-harm posts, rates HIGH many posts
+     * that are far from a crisis. Round 11 (README): in cross-validation 23 fewer posts below HIGH
+     * rated HIGH, on dev 8, on blind-1..7 6, and not one HIGH or IMMINENT post lost anywhere (at
+     * 0.05: 46 fewer in cross-validation, but 4 HIGH or IMMINENT posts lost).
+     */
+    static final double MODEL_HIGH_CRISIS_FLOOR = 0.02;
 
     private final FeatureExtractor extractor;
     private final Scorer scorer;
@@ -201,7 +211,8 @@ public final class ClassificationEngine {
             MODEL_IMMINENT_HIGH_MASS,
             MODEL_IMMINENT_SHARE,
             MODEL_IMMINENT_SCORE,
-            MODEL_IMMINENT_CRISIS
+            MODEL_IMMINENT_CRISIS,
+            MODEL_HIGH_CRISIS_FLOOR
         }) {
             b.append(';').append(constant);
         }
@@ -311,6 +322,12 @@ public final class ClassificationEngine {
                         && rule.level() != RiskLevel.IMMINENT
                         && !(settings.imminentFromModel() && sureOfImminent(p, sh, crisisModel))) {
                     model = RiskLevel.HIGH;
+                }
+                if (model == RiskLevel.HIGH && !rule.level().atLeast(RiskLevel.HIGH) && !crisis) {
+                    Double c = crisisModel.probability();
+                    if (c != null && c < MODEL_HIGH_CRISIS_FLOOR) {
+                        model = RiskLevel.MODERATE;
+                    }
                 }
                 risk = RiskLevel.max(risk, model);
             }

@@ -54,6 +54,8 @@ import opennlp.tools.util.TrainingParameters;
  *       maxent and naive Bayes) on the train split; the out-of-fold probabilities fit the
  *       category's {@link Calibration} (each model's Platt scaling, then the blend's) and give the
  *       cross-validated F1 in the report;
+ *   <li>the same for the crisis target ({@link #isCrisis}: a HIGH or IMMINENT self-harm post
+ *       against every other post), which the engine's safety net and model-only IMMINENT read;
  *   <li>the final binary categorizers on the whole train split; a categorizer of subcategories per
  *       category (on that category's posts); two categorizers of the risk level (on self-harm
  *       posts);

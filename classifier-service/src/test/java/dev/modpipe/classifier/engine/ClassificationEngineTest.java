@@ -338,6 +338,20 @@ class ClassificationEngineTest {
                 .isEqualTo(RiskLevel.HIGH);
     }
 
+    @Test
+    void shouldRateModerateAPostOnlyTheRiskModelCallsHighWhenTheCrisisModelAllButRulesItOut() {
+        // no cue rule: the risk model alone reads HIGH (P(HIGH)+P(IMMINENT) 0.6, no IMMINENT)
+        String text = "everything feels heavy lately and i keep thinking about it";
+
+        assertThat(riskWith(new FixedScorer(0.9, 0.6, 0.0, 0.3), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(riskWith(new FixedScorer(0.9, 0.6, 0.0, 0.01), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.MODERATE);
+        // a crisis model that fails keeps the risk model's HIGH (and the post is degraded)
+        assertThat(riskWith(new FixedScorer(0.9, 0.6, 0.0, Double.NaN), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+    }
+
     private static RiskLevel riskWith(ClassificationEngine.Scorer scorer, EngineSettings settings, String text) {
         return new ClassificationEngine(extractor, scorer, "t", settings)
                 .classify(text, null)
