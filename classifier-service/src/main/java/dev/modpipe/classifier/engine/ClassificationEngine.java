@@ -238,7 +238,7 @@ public final class ClassificationEngine {
 
     /** Scores and decides on features extracted already ({@code failed}: the stages that failed). */
     public Classification decide(PostFeatures f, EnumSet<Stage> failed) {
-        // generated once for the seven models
+        // generated once for all the models
         ModelBundle.Features doc;
         try {
             doc = ModelBundle.features(f.document());

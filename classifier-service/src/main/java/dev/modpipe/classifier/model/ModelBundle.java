@@ -37,9 +37,11 @@ import opennlp.tools.ml.naivebayes.NaiveBayesModel;
  * The trained models: per category two binary OpenNLP document categorizers (the category against
  * everything else), a maxent and a naive Bayes one, blended into one calibrated score ({@link
  * Calibration}); per category a categorizer of its subcategories; and two categorizers of the
- * self-harm risk level (maxent and naive Bayes, mixed). Loaded once; immutable and thread-safe.
+ * self-harm risk level (maxent and naive Bayes, mixed); and the crisis pair (a HIGH or IMMINENT
+ * self-harm post against every other post, maxent and naive Bayes, blended and calibrated like a
+ * category). Loaded once; immutable and thread-safe.
  *
- * <p>All eleven models are trained on the same features ({@link PostFeatureGenerator}), so a post's
+ * <p>All thirteen models are trained on the same features ({@link PostFeatureGenerator}), so a post's
  * features are generated once ({@link #features}) and every model evaluates that same array: a
  * {@link DocumentCategorizerME} would generate them again for each model, and every new feature
  * string would have its hash computed again in each model's predicate map (7 × the work for the
@@ -405,7 +407,7 @@ public final class ModelBundle {
      * trainer writes); evaluation then adds the same values in the same order as {@code
      * QNModel.eval} and {@code NaiveBayesModel.eval}, plus zeros, which change no sum, so results
      * are the same (checked by {@code ModelBundleTest}), with one hash lookup per feature instead of
-     * eleven and one contiguous row per feature instead of eleven scattered objects.
+     * thirteen and one contiguous row per feature instead of thirteen scattered objects.
      */
     static final class SharedIndex {
         private final Map<String, double[]> byFeature;
