@@ -76,7 +76,8 @@ public final class ModelBundle {
             Categorizer risk,
             Categorizer bayesRisk,
             Map<Category, Calibration> calibration,
-            Categorizer[] crisis,
+            Categorizer crisis,
+            Categorizer bayesCrisis,
             Calibration crisisCalibration,
             String version) {
         this.categories = categories;
@@ -85,8 +86,8 @@ public final class ModelBundle {
         this.risk = risk;
         this.bayesRisk = bayesRisk;
         this.calibration = calibration;
-        this.crisis = crisis[0];
-        this.bayesCrisis = crisis[1];
+        this.crisis = crisis;
+        this.bayesCrisis = bayesCrisis;
         this.crisisCalibration = crisisCalibration;
         this.version = version;
     }
@@ -184,9 +185,6 @@ public final class ModelBundle {
             }
             Categorizer risk = new Categorizer(riskModel, 3 * n, index);
             Categorizer bayesRisk = new Categorizer(bayesRiskModel, 3 * n + 1, index);
-            Categorizer[] crisis = {
-                new Categorizer(crisisModel, 3 * n + 2, index), new Categorizer(bayesCrisisModel, 3 * n + 3, index)
-            };
             byte[] calibrationBytes = require(source, CALIBRATION);
             digest.update(calibrationBytes);
             for (String catalogue : CATALOGUES) {
@@ -210,7 +208,8 @@ public final class ModelBundle {
                     risk,
                     bayesRisk,
                     Map.copyOf(calibration),
-                    crisis,
+                    new Categorizer(crisisModel, 3 * n + 2, index),
+                    new Categorizer(bayesCrisisModel, 3 * n + 3, index),
                     calibration(props, CRISIS),
                     version);
         } catch (IOException e) {
