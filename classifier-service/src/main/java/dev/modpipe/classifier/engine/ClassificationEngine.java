@@ -23,7 +23,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -285,11 +287,11 @@ public final class ClassificationEngine {
                         && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || (rule.level() == RiskLevel.IMMINENT && (!english || sh >= IMMINENT_CUE_GATE));
-        RiskModel riskModel = new RiskModel(doc, failed);
-        CrisisModel crisisModel = new CrisisModel(doc, failed);
+        OnceModel<Map<RiskLevel, Double>> riskModel = new OnceModel<>("risk", doc, failed, this::riskDistribution);
+        OnceModel<Double> crisisModel = new OnceModel<>("crisis", doc, failed, scorer::crisis);
         boolean crisis = false;
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
-            Double c = crisisModel.probability();
+            Double c = crisisModel.value();
             crisis = c != null && c >= SAFETY_NET_CRISIS;
             selfHarm = crisis;
         }
@@ -316,15 +318,15 @@ public final class ClassificationEngine {
             if (english) {
                 // IMMINENT wakes on-call staff: it takes explicit evidence (a rule) or a risk
                 // model that is sure, on a post that the SELF_HARM and crisis models are sure of.
-                Map<RiskLevel, Double> p = riskModel.distribution();
+                Map<RiskLevel, Double> p = riskModel.value();
                 RiskLevel model = modelRisk(p);
                 if (model == RiskLevel.IMMINENT
                         && rule.level() != RiskLevel.IMMINENT
                         && !(settings.imminentFromModel() && sureOfImminent(p, sh, crisisModel))) {
                     model = RiskLevel.HIGH;
                 }
-                if (model == RiskLevel.HIGH && !rule.level().atLeast(RiskLevel.HIGH) && !crisis) {
-                    Double c = crisisModel.probability();
+                if (model == RiskLevel.HIGH && !rule.level().atLeast(RiskLevel.HIGH)) {
+                    Double c = crisisModel.value();
                     if (c != null && c < MODEL_HIGH_CRISIS_FLOOR) {
                         model = RiskLevel.MODERATE;
                     }
@@ -367,88 +369,69 @@ public final class ClassificationEngine {
         return false;
     }
 
-    /**
-     * The risk model's distribution for one post, evaluated at most once (the safety net and the
-     * risk level both read it); {@code null} when it fails, which is recorded in {@code failed}.
-     */
-    private final class RiskModel {
-        private final ModelBundle.Features doc;
-        private final EnumSet<Stage> failed;
-        private boolean evaluated;
-        private Map<RiskLevel, Double> distribution;
-
-        RiskModel(ModelBundle.Features doc, EnumSet<Stage> failed) {
-            this.doc = doc;
-            this.failed = failed;
-        }
-
-        Map<RiskLevel, Double> distribution() {
-            if (!evaluated) {
-                evaluated = true;
-                try {
-                    if (doc == null) {
-                        throw new IllegalStateException("no features");
-                    }
-                    Map<RiskLevel, Double> d = scorer.risk(doc);
-                    for (RiskLevel level : RiskLevel.values()) {
-                        if (level != RiskLevel.NONE) {
-                            // a distribution missing a level counts as the model failing
-                            java.util.Objects.requireNonNull(d.get(level), level.name());
-                        }
-                    }
-                    distribution = d;
-                } catch (RuntimeException e) {
-                    failed.add(Stage.MODELS);
-                    log.warn("classifier risk model failed ({})", e.getClass().getName());
-                }
+    /** The risk model's distribution; one missing a level counts as the model failing. */
+    private Map<RiskLevel, Double> riskDistribution(ModelBundle.Features doc) {
+        Map<RiskLevel, Double> d = scorer.risk(doc);
+        for (RiskLevel level : RiskLevel.values()) {
+            if (level != RiskLevel.NONE) {
+                Objects.requireNonNull(d.get(level), level.name());
             }
-            return distribution;
         }
+        return d;
     }
 
-    private static boolean sureOfImminent(Map<RiskLevel, Double> p, double selfHarmScore, CrisisModel crisis) {
+    private static boolean sureOfImminent(Map<RiskLevel, Double> p, double selfHarmScore, OnceModel<Double> crisis) {
         double high = highMass(p);
         if (selfHarmScore < MODEL_IMMINENT_SCORE
                 || high < MODEL_IMMINENT_HIGH_MASS
                 || p.get(RiskLevel.IMMINENT) < MODEL_IMMINENT_SHARE * high) {
             return false;
         }
-        Double c = crisis.probability();
+        Double c = crisis.value();
         return c != null && c >= MODEL_IMMINENT_CRISIS;
     }
 
     /**
-     * The crisis model's probability for one post, evaluated at most once (the safety net and the
-     * model-only IMMINENT both read it); {@code null} when it fails, which is recorded in {@code
-     * failed}.
+     * One model's output for one post, evaluated at most once however many decisions read it (the
+     * risk model: the risk level and model-only IMMINENT; the crisis model: the safety net,
+     * model-only IMMINENT and the floor under HIGH); {@code null} when the model fails, which is
+     * logged and recorded in {@code failed}.
      */
-    private final class CrisisModel {
+    private static final class OnceModel<T> {
+        private final String name;
         private final ModelBundle.Features doc;
         private final EnumSet<Stage> failed;
+        private final Function<ModelBundle.Features, T> model;
         private boolean evaluated;
         private boolean broken;
-        private Double probability;
+        private T value;
 
-        CrisisModel(ModelBundle.Features doc, EnumSet<Stage> failed) {
+        OnceModel(
+                String name, ModelBundle.Features doc, EnumSet<Stage> failed, Function<ModelBundle.Features, T> model) {
+            this.name = name;
             this.doc = doc;
             this.failed = failed;
+            this.model = model;
         }
 
-        Double probability() {
+        T value() {
             if (!evaluated) {
                 evaluated = true;
                 try {
                     if (doc == null) {
                         throw new IllegalStateException("no features");
                     }
-                    probability = scorer.crisis(doc);
+                    value = model.apply(doc);
                 } catch (RuntimeException e) {
                     broken = true;
                     failed.add(Stage.MODELS);
-                    log.warn("classifier crisis model failed ({})", e.getClass().getName());
+                    log.warn(
+                            "classifier {} model failed ({})",
+                            name,
+                            e.getClass().getName());
                 }
             }
-            return probability;
+            return value;
         }
 
         boolean failed() {
