@@ -29,6 +29,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerEventStream;
@@ -126,54 +128,29 @@ public final class Trainer {
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
-            Map<Category, CrossValidation> cv = new EnumMap<>(Category.class);
-            Map<Category, Future<Map<Learner, DoccatModel>>> finals = new EnumMap<>(Category.class);
-            Map<Category, Pending> pending = new EnumMap<>(Category.class);
+            Map<Category, Binary> binaries = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                boolean[] positive = new boolean[train.size()];
-                int[] weights = new int[train.size()];
-                for (int i = 0; i < train.size(); i++) {
-                    positive[i] = train.get(i).label().equals(c.name());
-                    weights[i] = weight(train.get(i), c);
-                }
-                finals.put(c, pool.submit(() -> trainBinary(docs, positive, weights, -1, fold)));
-                pending.put(c, Pending.submit(pool, docs, positive, weights, fold));
+                binaries.put(
+                        c, Binary.submit(pool, train, docs, fold, p -> p.label().equals(c.name()), p -> weight(p, c)));
             }
-            boolean[] crisis = new boolean[train.size()];
-            int[] crisisWeights = new int[train.size()];
-            for (int i = 0; i < train.size(); i++) {
-                crisis[i] = isCrisis(train.get(i));
-                crisisWeights[i] = crisisWeight(train.get(i));
-            }
-            Future<Map<Learner, DoccatModel>> crisisFinal =
-                    pool.submit(() -> trainBinary(docs, crisis, crisisWeights, -1, fold));
-            Pending crisisPending = Pending.submit(pool, docs, crisis, crisisWeights, fold);
+            Binary crisis = Binary.submit(pool, train, docs, fold, Trainer::isCrisis, Trainer::crisisWeight);
             // queued behind the folds, so that no core idles while the last of them finish
             Map<Category, Future<DoccatModel>> subcategoryModels = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
                 subcategoryModels.put(c, pool.submit(() -> trainSubcategories(train, docs, c)));
             }
             Future<Map<Learner, DoccatModel>> riskModels = pool.submit(() -> trainRisk(train, docs));
+            Map<Category, CrossValidation> cv = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                cv.put(c, pending.get(c).crossValidation(fold));
-                progress.printf(
-                        Locale.ROOT,
-                        "train: %s cross-validated P=%.3f R=%.3f F1=%.3f%n",
-                        c,
-                        cv.get(c).precision(),
-                        cv.get(c).recall(),
-                        cv.get(c).f1());
+                cv.put(c, binaries.get(c).crossValidation(fold));
+                progress.println(cvLine("train: " + c, cv.get(c)));
             }
             Files.createDirectories(out);
             for (Category c : Category.values()) {
-                Map<Learner, DoccatModel> binary = finals.get(c).get();
-                write(binary.get(Learner.MAXENT), out.resolve(ModelBundle.categoryFile(c)));
-                write(binary.get(Learner.BAYES), out.resolve(ModelBundle.bayesFile(c)));
+                writePair(binaries.get(c).models.get(), out, ModelBundle.categoryFile(c), ModelBundle.bayesFile(c));
                 write(subcategoryModels.get(c).get(), out.resolve(ModelBundle.subcategoryFile(c)));
             }
-            Map<Learner, DoccatModel> risk = riskModels.get();
-            write(risk.get(Learner.MAXENT), out.resolve(ModelBundle.riskFile()));
-            write(risk.get(Learner.BAYES), out.resolve(ModelBundle.bayesRiskFile()));
+            writePair(riskModels.get(), out, ModelBundle.riskFile(), ModelBundle.bayesRiskFile());
             StringBuilder calibration =
                     new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split:"
                             + " maxent, naive Bayes (.nb) and their blend (.blend)\n");
@@ -181,18 +158,10 @@ public final class Trainer {
                 calibration.append(
                         ModelBundle.calibrationEntries(c.name(), cv.get(c).calibration()));
             }
-            CrossValidation crisisCv = crisisPending.crossValidation(fold);
-            progress.printf(
-                    Locale.ROOT,
-                    "train: %s cross-validated P=%.3f R=%.3f F1=%.3f%n",
-                    ModelBundle.CRISIS,
-                    crisisCv.precision(),
-                    crisisCv.recall(),
-                    crisisCv.f1());
+            CrossValidation crisisCv = crisis.crossValidation(fold);
+            progress.println(cvLine("train: " + ModelBundle.CRISIS, crisisCv));
             calibration.append(ModelBundle.calibrationEntries(ModelBundle.CRISIS, crisisCv.calibration()));
-            Map<Learner, DoccatModel> crisisModels = crisisFinal.get();
-            write(crisisModels.get(Learner.MAXENT), out.resolve(ModelBundle.crisisFile()));
-            write(crisisModels.get(Learner.BAYES), out.resolve(ModelBundle.bayesCrisisFile()));
+            writePair(crisis.models.get(), out, ModelBundle.crisisFile(), ModelBundle.bayesCrisisFile());
             Files.writeString(out.resolve("calibration.properties"), calibration.toString(), StandardCharsets.UTF_8);
             Result result = new Result(cv, crisisCv, train.size(), devPosts);
             Files.writeString(out.resolve(REPORT), report(result), StandardCharsets.UTF_8);
@@ -212,18 +181,32 @@ public final class Trainer {
     }
 
     /**
-     * One binary target's 5-fold cross-validation, under way in the pool: the two learners trained
-     * without each fold, their probabilities on it.
+     * One binary target under way in the pool: the final pair on the whole train split, and the two
+     * learners trained without each fold, with their probabilities on it (for the calibration).
      */
-    private record Pending(boolean[] positive, List<Future<Map<Learner, double[]>>> folds) {
-        static Pending submit(
-                ExecutorService pool, List<String[]> docs, boolean[] positive, int[] weights, int[] fold) {
+    private record Binary(
+            boolean[] positive, Future<Map<Learner, DoccatModel>> models, List<Future<Map<Learner, double[]>>> folds) {
+        static Binary submit(
+                ExecutorService pool,
+                List<LabelledPost> train,
+                List<String[]> docs,
+                int[] fold,
+                Predicate<LabelledPost> isPositive,
+                ToIntFunction<LabelledPost> weight) {
+            boolean[] positive = new boolean[train.size()];
+            int[] weights = new int[train.size()];
+            for (int i = 0; i < train.size(); i++) {
+                positive[i] = isPositive.test(train.get(i));
+                weights[i] = weight.applyAsInt(train.get(i));
+            }
+            Future<Map<Learner, DoccatModel>> models =
+                    pool.submit(() -> trainBinary(docs, positive, weights, -1, fold));
             List<Future<Map<Learner, double[]>>> folds = new ArrayList<>();
             for (int k = 0; k < Corpus.FOLDS; k++) {
                 int held = k;
                 folds.add(pool.submit(() -> predictFold(docs, positive, weights, fold, held)));
             }
-            return new Pending(positive, folds);
+            return new Binary(positive, models, folds);
         }
 
         /** Waits for the folds; fits the calibration on the out-of-fold probabilities. */
@@ -411,6 +394,30 @@ public final class Trainer {
         Files.write(file, bytes.toByteArray());
     }
 
+    private static String cvLine(String prefix, CrossValidation cv) {
+        return String.format(
+                Locale.ROOT, "%s cross-validated P=%.3f R=%.3f F1=%.3f", prefix, cv.precision(), cv.recall(), cv.f1());
+    }
+
+    private static String reportLine(String target, CrossValidation cv) {
+        return String.format(
+                Locale.ROOT,
+                "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f%n",
+                target,
+                cv.precision(),
+                cv.recall(),
+                cv.f1(),
+                cv.calibration().blend().a(),
+                cv.calibration().blend().b());
+    }
+
+    /** A maxent and naive Bayes pair, to its two files in {@code out}. */
+    private static void writePair(Map<Learner, DoccatModel> pair, Path out, String maxentFile, String bayesFile)
+            throws IOException {
+        write(pair.get(Learner.MAXENT), out.resolve(maxentFile));
+        write(pair.get(Learner.BAYES), out.resolve(bayesFile));
+    }
+
     static String report(Result r) {
         StringBuilder b = new StringBuilder();
         b.append("classifier training report\n");
@@ -427,26 +434,9 @@ public final class Trainer {
                 1 - Calibration.MAXENT_WEIGHT));
         b.append("5-fold cross-validation on the train split (binary categorizer, calibrated, threshold 0.5):\n");
         for (Map.Entry<Category, CrossValidation> e : r.crossValidation().entrySet()) {
-            CrossValidation cv = e.getValue();
-            b.append(String.format(
-                    Locale.ROOT,
-                    "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f%n",
-                    e.getKey(),
-                    cv.precision(),
-                    cv.recall(),
-                    cv.f1(),
-                    cv.calibration().blend().a(),
-                    cv.calibration().blend().b()));
+            b.append(reportLine(e.getKey().name(), e.getValue()));
         }
-        b.append(String.format(
-                Locale.ROOT,
-                "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f%n",
-                ModelBundle.CRISIS,
-                r.crisis().precision(),
-                r.crisis().recall(),
-                r.crisis().f1(),
-                r.crisis().calibration().blend().a(),
-                r.crisis().calibration().blend().b()));
+        b.append(reportLine(ModelBundle.CRISIS, r.crisis()));
         return b.toString();
     }
 }
