@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,10 +134,7 @@ public class TrainerTest {
 
     private static ModelBundle.Features features(String text) {
         return ModelBundle.features(extractor
-                .extract(
-                        text,
-                        null,
-                        java.util.EnumSet.noneOf(dev.modpipe.classifier.engine.FeatureExtractor.Stage.class))
+                .extract(text, null, EnumSet.noneOf(FeatureExtractor.Stage.class))
                 .document());
     }
 }
