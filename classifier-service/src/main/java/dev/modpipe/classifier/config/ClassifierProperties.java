@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topics topic names; defaults from the {@link dev.modpipe.model.Topics} catalogue
  * @param thresholds per category, the calibrated score at or above which a post is flagged
- *     (default 0.5 each)
+ *     (defaults {@link EngineSettings#DEFAULT_THRESHOLDS}: 0.5, SELF_HARM 0.55)
  * @param selfHarmCueGate the lower score from which an active HIGH-risk self-harm cue flags a post
  * @param highRiskThreshold the risk model's probability of HIGH or IMMINENT that rates a flagged
  *     post at least HIGH
@@ -44,7 +44,7 @@ public record ClassifierProperties(
         Map<Category, Double> t = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
             Double v = thresholds == null ? null : thresholds.get(c);
-            t.put(c, v == null ? 0.5 : v);
+            t.put(c, v == null ? EngineSettings.DEFAULT_THRESHOLDS.get(c) : v);
         }
         thresholds = Map.copyOf(t);
         EngineSettings defaults = EngineSettings.defaults();

@@ -26,10 +26,22 @@ public record EngineSettings(
         double imminentThreshold,
         boolean imminentFromModel) {
 
+    /**
+     * The thresholds used where configuration sets none: 0.5, an even chance, except SELF_HARM at
+     * 0.55. Since round 12 the SELF_HARM score stacks a second pair of models, which at 0.5 recalls
+     * more and flags as many hard negatives as before; at 0.55 it recalls as many HIGH and
+     * IMMINENT posts as round 11 did at 0.5 in cross-validation with 5% fewer false positives
+     * (module README, Round 12). Posts with a HIGH cue are flagged from {@link #selfHarmCueGate}
+     * whatever this threshold.
+     */
+    public static final Map<Category, Double> DEFAULT_THRESHOLDS =
+            Map.of(Category.HARMFUL, 0.5, Category.MISINFORMATION, 0.5, Category.SELF_HARM, 0.55);
+
     public EngineSettings {
         Map<Category, Double> t = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
-            double v = thresholds == null ? 0.5 : thresholds.getOrDefault(c, 0.5);
+            Double configured = thresholds == null ? null : thresholds.get(c);
+            double v = configured == null ? DEFAULT_THRESHOLDS.get(c) : configured;
             check(v, "thresholds." + c);
             t.put(c, v);
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
@@ -39,10 +41,13 @@ import opennlp.tools.ml.naivebayes.NaiveBayesModel;
  * Calibration}); per category a categorizer of its subcategories; and two categorizers of the
  * self-harm risk level (maxent and naive Bayes, mixed); and the crisis pair (a HIGH or IMMINENT
  * self-harm post against every other post, maxent and naive Bayes, blended and calibrated like a
- * category). Loaded once; immutable and thread-safe.
+ * category); and for MISINFORMATION and SELF_HARM a second binary pair on the surface view of the
+ * post ({@link SurfaceFeatureGenerator}), stacked on the first pair's score ({@link Stack}). Loaded once;
+ * immutable and thread-safe.
  *
- * <p>All thirteen models are trained on the same features ({@link PostFeatureGenerator}), so a post's
- * features are generated once ({@link #features}) and every model evaluates that same array: a
+ * <p>Thirteen models are trained on the same features ({@link PostFeatureGenerator}) and the four
+ * surface models on theirs, so a post's features of each view are generated once ({@link
+ * #features}, {@link Features#surface}) and every model of that view evaluates the same array: a
  * {@link DocumentCategorizerME} would generate them again for each model, and every new feature
  * string would have its hash computed again in each model's predicate map (7 × the work for the
  * maxent models; that was half of the engine's time).
@@ -67,6 +72,9 @@ public final class ModelBundle {
     private final Categorizer crisis;
     private final Categorizer bayesCrisis;
     private final Calibration crisisCalibration;
+    private final Map<Category, Categorizer> surface;
+    private final Map<Category, Categorizer> surfaceBayes;
+    private final Map<Category, Stack> stacks;
     private final String version;
 
     private ModelBundle(
@@ -79,6 +87,9 @@ public final class ModelBundle {
             Categorizer crisis,
             Categorizer bayesCrisis,
             Calibration crisisCalibration,
+            Map<Category, Categorizer> surface,
+            Map<Category, Categorizer> surfaceBayes,
+            Map<Category, Stack> stacks,
             String version) {
         this.categories = categories;
         this.bayes = bayes;
@@ -89,6 +100,9 @@ public final class ModelBundle {
         this.crisis = crisis;
         this.bayesCrisis = bayesCrisis;
         this.crisisCalibration = crisisCalibration;
+        this.surface = surface;
+        this.surfaceBayes = surfaceBayes;
+        this.stacks = stacks;
         this.version = version;
     }
 
@@ -104,6 +118,23 @@ public final class ModelBundle {
 
     public static String bayesRiskFile() {
         return "self_harm-risk.nb.bin";
+    }
+
+    /**
+     * The categories whose score stacks a surface pair on the main pair. HARMFUL has none: on the
+     * blind sets its surface pair added hard-negative false positives at the same threshold
+     * (module README, Round 12).
+     */
+    public static final Set<Category> STACKED = Set.of(Category.MISINFORMATION, Category.SELF_HARM);
+
+    /** File name of a category's binary maxent model on the surface view ({@link SurfaceFeatureGenerator}). */
+    public static String surfaceFile(Category c) {
+        return c.name().toLowerCase(Locale.ROOT) + ".surface.bin";
+    }
+
+    /** File name of a category's binary naive Bayes model on the surface view. */
+    public static String bayesSurfaceFile(Category c) {
+        return c.name().toLowerCase(Locale.ROOT) + ".surface.nb.bin";
     }
 
     /** File name of a category's subcategory model. */
@@ -157,15 +188,21 @@ public final class ModelBundle {
             Map<Category, DoccatModel> catModels = new EnumMap<>(Category.class);
             Map<Category, DoccatModel> subModels = new EnumMap<>(Category.class);
             Map<Category, DoccatModel> bayesModels = new EnumMap<>(Category.class);
+            List<DoccatModel> surfaceModels = new java.util.ArrayList<>();
             for (Category c : Category.values()) {
-                catModels.put(c, model(source, categoryFile(c), digest));
-                subModels.put(c, model(source, subcategoryFile(c), digest));
-                bayesModels.put(c, model(source, bayesFile(c), digest));
+                catModels.put(c, model(source, categoryFile(c), digest, PostFeatureGenerator.class));
+                subModels.put(c, model(source, subcategoryFile(c), digest, PostFeatureGenerator.class));
+                bayesModels.put(c, model(source, bayesFile(c), digest, PostFeatureGenerator.class));
             }
-            DoccatModel riskModel = model(source, riskFile(), digest);
-            DoccatModel bayesRiskModel = model(source, bayesRiskFile(), digest);
-            DoccatModel crisisModel = model(source, crisisFile(), digest);
-            DoccatModel bayesCrisisModel = model(source, bayesCrisisFile(), digest);
+            List<Category> stacked = List.copyOf(new java.util.TreeSet<>(STACKED));
+            for (Category c : stacked) {
+                surfaceModels.add(model(source, surfaceFile(c), digest, SurfaceFeatureGenerator.class));
+                surfaceModels.add(model(source, bayesSurfaceFile(c), digest, SurfaceFeatureGenerator.class));
+            }
+            DoccatModel riskModel = model(source, riskFile(), digest, PostFeatureGenerator.class);
+            DoccatModel bayesRiskModel = model(source, bayesRiskFile(), digest, PostFeatureGenerator.class);
+            DoccatModel crisisModel = model(source, crisisFile(), digest, PostFeatureGenerator.class);
+            DoccatModel bayesCrisisModel = model(source, bayesCrisisFile(), digest, PostFeatureGenerator.class);
             List<DoccatModel> all = new java.util.ArrayList<>(catModels.values());
             all.addAll(subModels.values());
             all.addAll(bayesModels.values());
@@ -183,6 +220,15 @@ public final class ModelBundle {
                 subs.put(c, new Categorizer(subModels.get(c), n + c.ordinal(), index));
                 bayes.put(c, new Categorizer(bayesModels.get(c), 2 * n + c.ordinal(), index));
             }
+            SharedIndex surfaceIndex = SharedIndex.of(surfaceModels);
+            Map<Category, Categorizer> surface = new EnumMap<>(Category.class);
+            Map<Category, Categorizer> surfaceBayes = new EnumMap<>(Category.class);
+            for (int i = 0; i < stacked.size(); i++) {
+                Category c = stacked.get(i);
+                int slot = 2 * i; // maxent, naive Bayes: in the order of 'surfaceModels'
+                surface.put(c, new Categorizer(surfaceModels.get(slot), slot, surfaceIndex));
+                surfaceBayes.put(c, new Categorizer(surfaceModels.get(slot + 1), slot + 1, surfaceIndex));
+            }
             Categorizer risk = new Categorizer(riskModel, 3 * n, index);
             Categorizer bayesRisk = new Categorizer(bayesRiskModel, 3 * n + 1, index);
             byte[] calibrationBytes = require(source, CALIBRATION);
@@ -196,8 +242,10 @@ public final class ModelBundle {
             Properties props = new Properties();
             props.load(new StringReader(new String(calibrationBytes, StandardCharsets.UTF_8)));
             Map<Category, Calibration> calibration = new EnumMap<>(Category.class);
+            Map<Category, Stack> stacks = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
                 calibration.put(c, calibration(props, c.name()));
+                stacks.put(c, STACKED.contains(c) ? stack(props, c.name()) : Stack.IDENTITY);
             }
             String version = "opennlp-maxent-nb-"
                     + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
@@ -211,6 +259,9 @@ public final class ModelBundle {
                     new Categorizer(crisisModel, 3 * n + 2, index),
                     new Categorizer(bayesCrisisModel, 3 * n + 3, index),
                     calibration(props, CRISIS),
+                    Map.copyOf(surface),
+                    Map.copyOf(surfaceBayes),
+                    Map.copyOf(stacks),
                     version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the classifier models", e);
@@ -223,18 +274,38 @@ public final class ModelBundle {
         return new Calibration(platt(props, name), platt(props, name + ".nb"), platt(props, name + ".blend"));
     }
 
+    private static Stack stack(Properties props, String name) {
+        String prefix = name + ".stack.";
+        return new Stack(
+                Double.parseDouble(props.getProperty(prefix + "bias", "0")),
+                Double.parseDouble(props.getProperty(prefix + "main", "1")),
+                Double.parseDouble(props.getProperty(prefix + "maxent", "0")),
+                Double.parseDouble(props.getProperty(prefix + "bayes", "0")));
+    }
+
     private static Platt platt(Properties props, String prefix) {
         return new Platt(
                 Double.parseDouble(props.getProperty(prefix + ".a", "1")),
                 Double.parseDouble(props.getProperty(prefix + ".b", "0")));
     }
 
-    /** The calibration entries of one binary target (a category's name, or {@link #CRISIS}), as the trainer writes them. */
-    public static String calibrationEntries(String name, Calibration calibration) {
+    /**
+     * The calibration entries of one binary target (a category's name, or {@link #CRISIS}), as the
+     * trainer writes them; a target without a surface pair has the {@link Stack#IDENTITY} stack.
+     */
+    public static String calibrationEntries(String name, Calibration calibration, Stack stack) {
         StringBuilder b = new StringBuilder();
         entry(b, name, calibration.maxent());
         entry(b, name + ".nb", calibration.bayes());
         entry(b, name + ".blend", calibration.blend());
+        b.append(String.format(
+                Locale.ROOT,
+                "%1$s.stack.bias=%2$.6f%n%1$s.stack.main=%3$.6f%n%1$s.stack.maxent=%4$.6f%n%1$s.stack.bayes=%5$.6f%n",
+                name,
+                stack.bias(),
+                stack.main(),
+                stack.maxent(),
+                stack.bayes()));
         return b.toString();
     }
 
@@ -251,15 +322,17 @@ public final class ModelBundle {
         return bytes;
     }
 
-    private static DoccatModel model(Source source, String name, MessageDigest digest) throws IOException {
+    private static DoccatModel model(
+            Source source, String name, MessageDigest digest, Class<? extends FeatureGenerator> features)
+            throws IOException {
         byte[] bytes = require(source, name);
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update(contentDigest(bytes));
         DoccatModel model = new DoccatModel(new ByteArrayInputStream(bytes));
         FeatureGenerator[] generators = model.getFactory().getFeatureGenerators();
-        if (generators.length != 1 || !(generators[0] instanceof PostFeatureGenerator)) {
-            throw new IOException("model artefact " + name + " was not trained on "
-                    + PostFeatureGenerator.class.getSimpleName() + " features alone: retrain it");
+        if (generators.length != 1 || generators[0].getClass() != features) {
+            throw new IOException("model artefact " + name + " was not trained on " + features.getSimpleName()
+                    + " features alone: retrain it");
         }
         return model;
     }
@@ -294,23 +367,60 @@ public final class ModelBundle {
 
     /**
      * What every model reads: the features of a post's document, generated once, and (on first use)
-     * each feature's parameters in every model, found with one map lookup per feature for all seven
-     * models. One per post, used by one thread.
+     * each feature's parameters in every model of the view, found with one map lookup per feature
+     * for all of them. One per post, used by one thread.
      */
     public static final class Features {
         private final String[] context;
+        /**
+         * For the surface view, the text whose every {@link SurfaceFeatureGenerator#GRAM}-character
+         * window is a feature too, after {@link #context}; null for the main view.
+         */
+        private final String grams;
+        /** The document, while its surface view has not been generated; null after. */
+        private String[] document;
+
+        private Features surface;
         private SharedIndex resolvedBy;
         private double[][] resolved;
 
-        private Features(String[] context) {
+        private Features(String[] context, String grams, String[] document) {
             this.context = context;
+            this.grams = grams;
+            this.document = document;
+        }
+
+        /** The surface view's features ({@link SurfaceFeatureGenerator}), generated on first use. */
+        Features surface() {
+            if (surface == null) {
+                SurfaceFeatureGenerator.Parts parts = SurfaceFeatureGenerator.parts(document);
+                surface = new Features(parts.others().toArray(String[]::new), parts.joined(), null);
+                document = null;
+            }
+            return surface;
+        }
+
+        private int windows() {
+            return grams == null ? 0 : Math.max(0, grams.length() - SurfaceFeatureGenerator.GRAM + 1);
+        }
+
+        /** Every feature as a string, in the order a model's own evaluation would read them. */
+        String[] strings() {
+            String[] all = Arrays.copyOf(context, context.length + windows());
+            for (int i = 0; i < windows(); i++) {
+                all[context.length + i] = grams.substring(i, i + SurfaceFeatureGenerator.GRAM);
+            }
+            return all;
         }
 
         double[][] resolve(SharedIndex index) {
             if (resolvedBy != index) {
-                double[][] r = new double[context.length][];
+                double[][] r = new double[context.length + windows()][];
                 for (int i = 0; i < context.length; i++) {
-                    r[i] = index.byFeature.get(context[i]);
+                    r[i] = index.row(context[i]);
+                }
+                for (int i = 0; i < windows(); i++) {
+                    r[context.length + i] = index.grams.get(SurfaceFeatureGenerator.pack(grams, i));
                 }
                 resolved = r;
                 resolvedBy = index;
@@ -319,7 +429,7 @@ public final class ModelBundle {
         }
 
         int size() {
-            return context.length;
+            return context.length + windows();
         }
     }
 
@@ -327,16 +437,42 @@ public final class ModelBundle {
     public static Features features(String[] document) {
         List<String> context =
                 FEATURES.extractFeatures(document, Map.of()).stream().toList();
-        return new Features(context.toArray(String[]::new));
+        return new Features(context.toArray(String[]::new), null, document);
     }
 
     private static final PostFeatureGenerator FEATURES = new PostFeatureGenerator();
 
-    /** The calibrated probability that the post belongs to {@code category}: the two models blended. */
+    /**
+     * The calibrated probability that the post belongs to {@code category}: the main pair blended
+     * ({@link Calibration}), then, for the {@link #STACKED} categories, stacked with the surface
+     * pair ({@link Stack}).
+     */
     public double score(Category category, Features features) {
-        return calibration
+        double main = calibration
                 .get(category)
                 .apply(rawScore(category, features), bayes.get(category).probability(features, POSITIVE));
+        if (!STACKED.contains(category)) {
+            return main;
+        }
+        Features view = features.surface();
+        return stacks.get(category)
+                .apply(
+                        main,
+                        surface.get(category).probability(view, POSITIVE),
+                        surfaceBayes.get(category).probability(view, POSITIVE));
+    }
+
+    /** The stack of {@code category}'s final score ({@link Stack#IDENTITY} when it has no surface pair). */
+    public Stack stack(Category category) {
+        return stacks.get(category);
+    }
+
+    Categorizer surfaceCategorizer(Category category) {
+        return surface.get(category);
+    }
+
+    Categorizer surfaceBayesCategorizer(Category category) {
+        return surfaceBayes.get(category);
     }
 
     /**
@@ -409,16 +545,27 @@ public final class ModelBundle {
      * thirteen and one contiguous row per feature instead of thirteen scattered objects.
      */
     static final class SharedIndex {
+        /** Rows of the features of other lengths than {@link SurfaceFeatureGenerator#GRAM}. */
         private final Map<String, double[]> byFeature;
+        /** Rows of the features of {@link SurfaceFeatureGenerator#GRAM} characters, by their packed characters. */
+        private final GramRows grams;
         /** Per slot, where its outcomes start in a row. */
         private final int[] offset;
         /** Per slot, the naive Bayes model's evaluation parameters; {@code null} for a maxent slot. */
         private final Bayes[] bayes;
 
-        private SharedIndex(Map<String, double[]> byFeature, int[] offset, Bayes[] bayes) {
+        private SharedIndex(Map<String, double[]> byFeature, GramRows grams, int[] offset, Bayes[] bayes) {
             this.byFeature = byFeature;
+            this.grams = grams;
             this.offset = offset;
             this.bayes = bayes;
+        }
+
+        /** The row of a feature, or null when no model knows it. */
+        double[] row(String feature) {
+            return feature.length() == SurfaceFeatureGenerator.GRAM
+                    ? grams.get(SurfaceFeatureGenerator.pack(feature, 0))
+                    : byFeature.get(feature);
         }
 
         /**
@@ -439,6 +586,7 @@ public final class ModelBundle {
             }
             int rowWidth = width;
             Map<String, double[]> byFeature = new HashMap<>();
+            GramRows grams = new GramRows();
             Bayes[] bayesBySlot = new Bayes[models.size()];
             for (int m = 0; m < models.size(); m++) {
                 AbstractModel model = (AbstractModel) models.get(m).getMaxentModel();
@@ -448,7 +596,9 @@ public final class ModelBundle {
                 bayesBySlot[m] = bayes;
                 predicates.forEach((feature, context) -> {
                     Context c = bayes == null ? context : bayes.logTerms(context);
-                    double[] row = byFeature.computeIfAbsent(feature, f -> new double[rowWidth]);
+                    double[] row = feature.length() == SurfaceFeatureGenerator.GRAM
+                            ? grams.computeIfAbsent(SurfaceFeatureGenerator.pack(feature, 0), k -> new double[rowWidth])
+                            : byFeature.computeIfAbsent(feature, f -> new double[rowWidth]);
                     int[] outcomes = c.getOutcomes();
                     double[] parameters = c.getParameters();
                     for (int i = 0; i < outcomes.length; i++) {
@@ -456,7 +606,7 @@ public final class ModelBundle {
                     }
                 });
             }
-            return new SharedIndex(byFeature, offset, bayesBySlot);
+            return new SharedIndex(byFeature, grams, offset, bayesBySlot);
         }
     }
 
@@ -566,7 +716,7 @@ public final class ModelBundle {
          */
         private double[] eval(Features features) {
             if (index == null) {
-                return maxent.eval(features.context);
+                return maxent.eval(features.strings());
             }
             double[] probs = new double[outcomes.length];
             int start = index.offset[slot];

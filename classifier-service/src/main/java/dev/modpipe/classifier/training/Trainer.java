@@ -8,6 +8,8 @@ import dev.modpipe.classifier.model.Calibration;
 import dev.modpipe.classifier.model.ModelBundle;
 import dev.modpipe.classifier.model.Platt;
 import dev.modpipe.classifier.model.PostFeatureGenerator;
+import dev.modpipe.classifier.model.Stack;
+import dev.modpipe.classifier.model.SurfaceFeatureGenerator;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.RiskLevel;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -54,11 +57,14 @@ import opennlp.tools.util.TrainingParameters;
  *   <li>features of every post, by the engine's own {@link FeatureExtractor};
  *   <li>per category, 5-fold cross-validation of two binary categorizers (category vs the rest,
  *       maxent and naive Bayes) on the train split; the out-of-fold probabilities fit the
- *       category's {@link Calibration} (each model's Platt scaling, then the blend's) and give the
- *       cross-validated F1 in the report;
+ *       category's {@link Calibration} (each model's Platt scaling, then the blend's);
+ *   <li>for the {@link ModelBundle#STACKED} categories, the same cross-validation of a second pair on the surface view ({@link
+ *       View#SURFACE}: character n-grams and word trigrams); a {@link Stack} fitted on the
+ *       out-of-fold calibrated score and the surface pair's out-of-fold probabilities gives the
+ *       final score and the cross-validated F1 in the report;
  *   <li>the same for the crisis target ({@link #isCrisis}: a HIGH or IMMINENT self-harm post
  *       against every other post), which the engine's safety net and model-only IMMINENT read;
- *   <li>the final binary categorizers on the whole train split; a categorizer of subcategories per
+ *   <li>the final binary categorizers (both views) on the whole train split; a categorizer of subcategories per
  *       category (on that category's posts); two categorizers of the risk level (on self-harm
  *       posts);
  *   <li>the artefacts, a calibration file and a training report in the output directory.
@@ -70,6 +76,7 @@ public final class Trainer {
     static final double L1_COST = 0.0;
     static final int ITERATIONS = 50;
     static final int CUTOFF = 1;
+    static final int SURFACE_CUTOFF = 2;
 
     private final FeatureExtractor extractor;
     private final PrintStream progress;
@@ -83,8 +90,30 @@ public final class Trainer {
     public record Result(
             Map<Category, CrossValidation> crossValidation, CrossValidation crisis, int trainPosts, int devPosts) {}
 
-    /** Out-of-fold figures of one category's blended score at the calibrated 0.5 threshold. */
-    public record CrossValidation(double precision, double recall, double f1, Calibration calibration) {}
+    /**
+     * Out-of-fold figures of one target's final score at the calibrated 0.5 threshold, with what
+     * turns its models' outputs into that score.
+     */
+    public record CrossValidation(double precision, double recall, double f1, Calibration calibration, Stack stack) {}
+
+    /**
+     * The two views of a post the binary categorizers are trained on: the main one ({@link
+     * PostFeatureGenerator}, words, stems, pairs, word classes) and the surface one ({@link
+     * SurfaceFeatureGenerator}, character n-grams and word trigrams; many more rare features, so
+     * a feature must occur twice).
+     */
+    enum View {
+        MAIN(PostFeatureGenerator::new, CUTOFF),
+        SURFACE(SurfaceFeatureGenerator::new, SURFACE_CUTOFF);
+
+        final Supplier<FeatureGenerator> generator;
+        final int cutoff;
+
+        View(Supplier<FeatureGenerator> generator, int cutoff) {
+            this.generator = generator;
+            this.cutoff = cutoff;
+        }
+    }
 
     /** The two learners, in the order their predictions are kept. */
     enum Learner {
@@ -129,11 +158,16 @@ public final class Trainer {
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
             Map<Category, Binary> binaries = new EnumMap<>(Category.class);
+            Map<Category, Binary> surfaces = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                binaries.put(
-                        c, Binary.submit(pool, train, docs, fold, p -> p.label().equals(c.name()), p -> weight(p, c)));
+                Predicate<LabelledPost> inCategory = p -> p.label().equals(c.name());
+                binaries.put(c, Binary.submit(pool, View.MAIN, train, docs, fold, inCategory, p -> weight(p, c)));
+                if (ModelBundle.STACKED.contains(c)) {
+                    surfaces.put(
+                            c, Binary.submit(pool, View.SURFACE, train, docs, fold, inCategory, p -> weight(p, c)));
+                }
             }
-            Binary crisis = Binary.submit(pool, train, docs, fold, Trainer::isCrisis, Trainer::crisisWeight);
+            Binary crisis = Binary.submit(pool, View.MAIN, train, docs, fold, Trainer::isCrisis, Trainer::crisisWeight);
             // queued behind the folds, so that no core idles while the last of them finish
             Map<Category, Future<DoccatModel>> subcategoryModels = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
@@ -142,25 +176,34 @@ public final class Trainer {
             Future<Map<Learner, DoccatModel>> riskModels = pool.submit(() -> trainRisk(train, docs));
             Map<Category, CrossValidation> cv = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                cv.put(c, binaries.get(c).crossValidation(fold));
+                cv.put(c, binaries.get(c).crossValidation(fold, surfaces.get(c)));
                 progress.println(cvLine("train: " + c, cv.get(c)));
             }
             Files.createDirectories(out);
             for (Category c : Category.values()) {
                 writePair(binaries.get(c).models.get(), out, ModelBundle.categoryFile(c), ModelBundle.bayesFile(c));
+                if (surfaces.containsKey(c)) {
+                    writePair(
+                            surfaces.get(c).models.get(),
+                            out,
+                            ModelBundle.surfaceFile(c),
+                            ModelBundle.bayesSurfaceFile(c));
+                }
                 write(subcategoryModels.get(c).get(), out.resolve(ModelBundle.subcategoryFile(c)));
             }
             writePair(riskModels.get(), out, ModelBundle.riskFile(), ModelBundle.bayesRiskFile());
             StringBuilder calibration =
                     new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split:"
-                            + " maxent, naive Bayes (.nb) and their blend (.blend)\n");
+                            + " maxent, naive Bayes (.nb) and their blend (.blend); then the stack over the blend"
+                            + " and the surface pair (.stack)\n");
             for (Category c : Category.values()) {
-                calibration.append(
-                        ModelBundle.calibrationEntries(c.name(), cv.get(c).calibration()));
+                calibration.append(ModelBundle.calibrationEntries(
+                        c.name(), cv.get(c).calibration(), cv.get(c).stack()));
             }
-            CrossValidation crisisCv = crisis.crossValidation(fold);
+            CrossValidation crisisCv = crisis.crossValidation(fold, null);
             progress.println(cvLine("train: " + ModelBundle.CRISIS, crisisCv));
-            calibration.append(ModelBundle.calibrationEntries(ModelBundle.CRISIS, crisisCv.calibration()));
+            calibration.append(
+                    ModelBundle.calibrationEntries(ModelBundle.CRISIS, crisisCv.calibration(), crisisCv.stack()));
             writePair(crisis.models.get(), out, ModelBundle.crisisFile(), ModelBundle.bayesCrisisFile());
             Files.writeString(out.resolve("calibration.properties"), calibration.toString(), StandardCharsets.UTF_8);
             Result result = new Result(cv, crisisCv, train.size(), devPosts);
@@ -188,6 +231,7 @@ public final class Trainer {
             boolean[] positive, Future<Map<Learner, DoccatModel>> models, List<Future<Map<Learner, double[]>>> folds) {
         static Binary submit(
                 ExecutorService pool,
+                View view,
                 List<LabelledPost> train,
                 List<String[]> docs,
                 int[] fold,
@@ -200,28 +244,44 @@ public final class Trainer {
                 weights[i] = weight.applyAsInt(train.get(i));
             }
             Future<Map<Learner, DoccatModel>> models =
-                    pool.submit(() -> trainBinary(docs, positive, weights, -1, fold));
+                    pool.submit(() -> trainBinary(view, docs, positive, weights, -1, fold));
             List<Future<Map<Learner, double[]>>> folds = new ArrayList<>();
             for (int k = 0; k < Corpus.FOLDS; k++) {
                 int held = k;
-                folds.add(pool.submit(() -> predictFold(docs, positive, weights, fold, held)));
+                folds.add(pool.submit(() -> predictFold(view, docs, positive, weights, fold, held)));
             }
             return new Binary(positive, models, folds);
         }
 
-        /** Waits for the folds; fits the calibration on the out-of-fold probabilities. */
-        CrossValidation crossValidation(int[] fold) throws InterruptedException, ExecutionException {
+        /**
+         * Waits for the folds; fits the calibration on the out-of-fold probabilities, then the stack
+         * over the calibrated score and the {@code surface} pair's out-of-fold probabilities (none
+         * when {@code surface} is null).
+         */
+        CrossValidation crossValidation(int[] fold, Binary surface) throws InterruptedException, ExecutionException {
             double[] maxent = outOfFold(fold, Learner.MAXENT);
             double[] bayes = outOfFold(fold, Learner.BAYES);
             Platt maxentPlatt = Platt.fit(maxent, positive);
             Platt bayesPlatt = Platt.fit(bayes, positive);
             Calibration unblended = new Calibration(maxentPlatt, bayesPlatt, Platt.IDENTITY);
-            double[] blended = new double[maxent.length];
-            for (int i = 0; i < blended.length; i++) {
-                blended[i] = unblended.blended(maxent[i], bayes[i]);
+            double[] score = new double[maxent.length];
+            for (int i = 0; i < score.length; i++) {
+                score[i] = unblended.blended(maxent[i], bayes[i]);
             }
-            Calibration calibration = new Calibration(maxentPlatt, bayesPlatt, Platt.fit(blended, positive));
-            return Trainer.crossValidation(maxent, bayes, positive, calibration);
+            Calibration calibration = new Calibration(maxentPlatt, bayesPlatt, Platt.fit(score, positive));
+            for (int i = 0; i < score.length; i++) {
+                score[i] = calibration.apply(maxent[i], bayes[i]);
+            }
+            Stack stack = Stack.IDENTITY;
+            if (surface != null) {
+                double[] surfaceMaxent = surface.outOfFold(fold, Learner.MAXENT);
+                double[] surfaceBayes = surface.outOfFold(fold, Learner.BAYES);
+                stack = Stack.fit(score, surfaceMaxent, surfaceBayes, positive);
+                for (int i = 0; i < score.length; i++) {
+                    score[i] = stack.apply(score[i], surfaceMaxent[i], surfaceBayes[i]);
+                }
+            }
+            return Trainer.crossValidation(score, positive, calibration, stack);
         }
 
         private double[] outOfFold(int[] fold, Learner learner) throws InterruptedException, ExecutionException {
@@ -240,10 +300,11 @@ public final class Trainer {
 
     /** Both learners trained without fold {@code held}, their probabilities on it (0 elsewhere). */
     private static Map<Learner, double[]> predictFold(
-            List<String[]> docs, boolean[] positive, int[] weights, int[] fold, int held) throws IOException {
+            View view, List<String[]> docs, boolean[] positive, int[] weights, int[] fold, int held)
+            throws IOException {
         Map<Learner, double[]> predictions = new EnumMap<>(Learner.class);
         for (Map.Entry<Learner, DoccatModel> e :
-                trainBinary(docs, positive, weights, held, fold).entrySet()) {
+                trainBinary(view, docs, positive, weights, held, fold).entrySet()) {
             DocumentCategorizerME me = new DocumentCategorizerME(e.getValue());
             int yes = me.getIndex(ModelBundle.POSITIVE);
             double[] p = new double[docs.size()];
@@ -259,7 +320,8 @@ public final class Trainer {
 
     /** A binary categorizer pair, each post counted {@code weights[i]} times, fold {@code heldOutFold} left out. */
     private static Map<Learner, DoccatModel> trainBinary(
-            List<String[]> docs, boolean[] positive, int[] weights, int heldOutFold, int[] fold) throws IOException {
+            View view, List<String[]> docs, boolean[] positive, int[] weights, int heldOutFold, int[] fold)
+            throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             if (fold[i] != heldOutFold) {
@@ -269,7 +331,7 @@ public final class Trainer {
                 }
             }
         }
-        return fit(samples, EnumSet.allOf(Learner.class));
+        return fit(samples, EnumSet.allOf(Learner.class), view);
     }
 
     /**
@@ -312,7 +374,7 @@ public final class Trainer {
                 samples.add(new DocumentSample(p.subcategory(), docs.get(i)));
             }
         }
-        return fit(samples, EnumSet.of(Learner.MAXENT)).get(Learner.MAXENT);
+        return fit(samples, EnumSet.of(Learner.MAXENT), View.MAIN).get(Learner.MAXENT);
     }
 
     private static Map<Learner, DoccatModel> trainRisk(List<LabelledPost> train, List<String[]> docs)
@@ -324,7 +386,7 @@ public final class Trainer {
                 samples.add(new DocumentSample(p.risk().name(), docs.get(i)));
             }
         }
-        return fit(samples, EnumSet.allOf(Learner.class));
+        return fit(samples, EnumSet.allOf(Learner.class), View.MAIN);
     }
 
     /**
@@ -332,15 +394,16 @@ public final class Trainer {
      * generated, counted, cut off, identical events merged: the naive Bayes counts are the same
      * merged or not, and indexing is a good part of the time of a naive Bayes fit).
      */
-    static Map<Learner, DoccatModel> fit(List<DocumentSample> samples, Set<Learner> learners) throws IOException {
+    static Map<Learner, DoccatModel> fit(List<DocumentSample> samples, Set<Learner> learners, View view)
+            throws IOException {
         PostFeatureGenerator.allow();
         if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
             throw new IllegalArgumentException("the corpus needs at least two labels (or subcategories, or risk levels)"
                     + " where a categorizer is trained; found only "
                     + (samples.isEmpty() ? "none" : samples.get(0).getCategory()));
         }
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new PostFeatureGenerator()});
-        TrainingParameters indexing = parameters(Learner.MAXENT);
+        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {view.generator.get()});
+        TrainingParameters indexing = parameters(Learner.MAXENT, view);
         indexing.put(AbstractDataIndexer.SORT_PARAM, true);
         DataIndexer indexer = DataIndexerFactory.getDataIndexer(indexing, new HashMap<>());
         indexer.index(new DocumentCategorizerEventStream(
@@ -348,17 +411,17 @@ public final class Trainer {
         Map<Learner, DoccatModel> models = new EnumMap<>(Learner.class);
         for (Learner learner : learners) {
             Map<String, String> manifest = new HashMap<>();
-            EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(learner), manifest);
+            EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(learner, view), manifest);
             models.put(learner, new DoccatModel("en", trainer.train(indexer), manifest, factory));
         }
         return models;
     }
 
-    private static TrainingParameters parameters(Learner learner) {
+    private static TrainingParameters parameters(Learner learner, View view) {
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, learner.algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        params.put(TrainingParameters.CUTOFF_PARAM, view.cutoff);
         params.put(TrainingParameters.THREADS_PARAM, 1);
         params.put("L1Cost", L1_COST);
         params.put("L2Cost", L2_COST);
@@ -368,12 +431,12 @@ public final class Trainer {
     }
 
     private static CrossValidation crossValidation(
-            double[] maxent, double[] bayes, boolean[] positive, Calibration calibration) {
+            double[] score, boolean[] positive, Calibration calibration, Stack stack) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
-        for (int i = 0; i < maxent.length; i++) {
-            boolean predicted = calibration.apply(maxent[i], bayes[i]) >= 0.5;
+        for (int i = 0; i < score.length; i++) {
+            boolean predicted = score[i] >= 0.5;
             if (predicted && positive[i]) {
                 tp++;
             } else if (predicted) {
@@ -385,7 +448,7 @@ public final class Trainer {
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new CrossValidation(precision, recall, f1, calibration);
+        return new CrossValidation(precision, recall, f1, calibration, stack);
     }
 
     private static void write(DoccatModel model, Path file) throws IOException {
@@ -402,13 +465,18 @@ public final class Trainer {
     private static String reportLine(String target, CrossValidation cv) {
         return String.format(
                 Locale.ROOT,
-                "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f%n",
+                "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f"
+                        + "  stack bias=%.3f main=%.3f surface maxent=%.3f bayes=%.3f%n",
                 target,
                 cv.precision(),
                 cv.recall(),
                 cv.f1(),
                 cv.calibration().blend().a(),
-                cv.calibration().blend().b());
+                cv.calibration().blend().b(),
+                cv.stack().bias(),
+                cv.stack().main(),
+                cv.stack().maxent(),
+                cv.stack().bayes());
     }
 
     /** A maxent and naive Bayes pair, to its two files in {@code out}. */
@@ -426,13 +494,16 @@ public final class Trainer {
         b.append(String.format(
                 Locale.ROOT,
                 "algorithms: OpenNLP MAXENT_QN (L2=%.2f, iterations=%d, cutoff=%d, 1 thread) and NAIVEBAYES,"
-                        + " blended %.1f / %.1f%n",
+                        + " blended %.1f / %.1f; for %s a surface pair (character n-grams, word trigrams,"
+                        + " cutoff %d) stacked on the blend%n",
                 L2_COST,
                 ITERATIONS,
                 CUTOFF,
                 Calibration.MAXENT_WEIGHT,
-                1 - Calibration.MAXENT_WEIGHT));
-        b.append("5-fold cross-validation on the train split (binary categorizer, calibrated, threshold 0.5):\n");
+                1 - Calibration.MAXENT_WEIGHT,
+                new java.util.TreeSet<>(ModelBundle.STACKED),
+                SURFACE_CUTOFF));
+        b.append("5-fold cross-validation on the train split (final score, calibrated, threshold 0.5):\n");
         for (Map.Entry<Category, CrossValidation> e : r.crossValidation().entrySet()) {
             b.append(reportLine(e.getKey().name(), e.getValue()));
         }

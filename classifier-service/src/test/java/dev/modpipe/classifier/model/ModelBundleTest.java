@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundle's shared-index evaluation gives exactly what OpenNLP's own categorizers give, and its
- * score is their calibrated blend, on the built models.
+ * The bundle's shared-index evaluation (one index per view) gives exactly what OpenNLP's own
+ * categorizers give, and its score is their calibrated blend stacked with the surface pair, on the
+ * built models.
  */
 class ModelBundleTest {
     private static ModelBundle bundle;
@@ -64,16 +65,38 @@ class ModelBundleTest {
     }
 
     @Test
-    void scoreBlendsTheMaxentAndNaiveBayesCategorizersThroughTheirCalibration() {
+    void surfaceModelsThroughTheirOwnSharedIndexGiveWhatOpenNlpGives() {
+        assertThat(ModelBundle.STACKED).contains(Category.SELF_HARM);
+        for (Category c : ModelBundle.STACKED) {
+            DocumentCategorizerME maxent = reference(ModelBundle.surfaceFile(c));
+            DocumentCategorizerME bayes = reference(ModelBundle.bayesSurfaceFile(c));
+            for (String[] document : documents) {
+                ModelBundle.Features features = ModelBundle.features(document);
+                assertThat(bundle.surfaceCategorizer(c).probability(features.surface(), ModelBundle.POSITIVE))
+                        .isCloseTo(probability(maxent, document), within(1e-12));
+                assertThat(bundle.surfaceBayesCategorizer(c).probability(features.surface(), ModelBundle.POSITIVE))
+                        .isCloseTo(probability(bayes, document), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void scoreBlendsTheMainPairThroughItsCalibrationThenStacksTheSurfacePair() {
         for (Category c : Category.values()) {
+            boolean stacked = ModelBundle.STACKED.contains(c);
             DocumentCategorizerME maxent = reference(ModelBundle.categoryFile(c));
             DocumentCategorizerME bayes = reference(ModelBundle.bayesFile(c));
+            DocumentCategorizerME surfaceMaxent = stacked ? reference(ModelBundle.surfaceFile(c)) : null;
+            DocumentCategorizerME surfaceBayes = stacked ? reference(ModelBundle.bayesSurfaceFile(c)) : null;
             Calibration calibration = bundle.calibration(c);
+            Stack stack = bundle.stack(c);
             assertThat(calibration.bayes()).isNotEqualTo(Platt.IDENTITY);
+            assertThat(stack.equals(Stack.IDENTITY)).isEqualTo(!stacked);
             for (String[] document : documents) {
-                double expected = calibration.apply(
-                        maxent.categorize(document)[maxent.getIndex(ModelBundle.POSITIVE)],
-                        bayes.categorize(document)[bayes.getIndex(ModelBundle.POSITIVE)]);
+                double main = calibration.apply(probability(maxent, document), probability(bayes, document));
+                double expected = stacked
+                        ? stack.apply(main, probability(surfaceMaxent, document), probability(surfaceBayes, document))
+                        : main;
                 assertThat(bundle.score(c, ModelBundle.features(document))).isCloseTo(expected, within(1e-12));
             }
         }
@@ -108,6 +131,10 @@ class ModelBundleTest {
                         .isCloseTo(1.0, within(1e-9));
             }
         }
+    }
+
+    private static double probability(DocumentCategorizerME categorizer, String[] document) {
+        return categorizer.categorize(document)[categorizer.getIndex(ModelBundle.POSITIVE)];
     }
 
     /** The model as OpenNLP loads and evaluates it, from the same file as the bundle. */

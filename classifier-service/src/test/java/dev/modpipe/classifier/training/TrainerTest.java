@@ -118,6 +118,16 @@ public class TrainerTest {
         assertThat(models.crisis(features("i want to kill myself tonight")))
                 .isGreaterThan(models.crisis(features("had a lovely walk today")));
         assertThat(Files.readString(out.resolve(Trainer.REPORT))).contains(ModelBundle.CRISIS);
+        // the surface pair of each stacked category, and its stack in the calibration file
+        for (Category c : Category.values()) {
+            assertThat(Files.exists(out.resolve(ModelBundle.surfaceFile(c))))
+                    .isEqualTo(ModelBundle.STACKED.contains(c));
+            assertThat(Files.exists(out.resolve(ModelBundle.bayesSurfaceFile(c))))
+                    .isEqualTo(ModelBundle.STACKED.contains(c));
+        }
+        assertThat(Files.readString(out.resolve("calibration.properties")))
+                .contains("SELF_HARM.stack.maxent=", "CRISIS.stack.main=1.000000");
+        assertThat(Files.readString(out.resolve(Trainer.REPORT))).contains("stack bias=");
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.modpipe.classifier.model;
+
+import java.util.function.LongFunction;
+
+/**
+ * The shared index's rows of the four-character features ({@link SurfaceFeatureGenerator#pack}),
+ * keyed by the packed characters: an open-addressing table of {@code long} keys, so that the engine
+ * looks a window of the text up without making a string of it, hashing the string and comparing it
+ * (the surface view has a feature per character of the post). Filled once at load, then read-only
+ * and safe to share between threads.
+ */
+final class GramRows {
+    private long[] keys = new long[1024];
+    private double[][] rows = new double[1024][];
+    private int size;
+
+    /** The row of {@code key}, made by {@code create} when there is none yet. Not thread-safe. */
+    double[] computeIfAbsent(long key, LongFunction<double[]> create) {
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        int slot = find(keys, rows, key);
+        if (rows[slot] == null) {
+            keys[slot] = key;
+            rows[slot] = create.apply(key);
+            size++;
+        }
+        return rows[slot];
+    }
+
+    /** The row of {@code key}, or null when no model knows the feature. */
+    double[] get(long key) {
+        return rows[find(keys, rows, key)];
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static int find(long[] keys, double[][] rows, long key) {
+        int mask = keys.length - 1;
+        int slot = mix(key) & mask;
+        while (rows[slot] != null && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private void grow() {
+        long[] newKeys = new long[keys.length * 2];
+        double[][] newRows = new double[keys.length * 2][];
+        for (int i = 0; i < keys.length; i++) {
+            if (rows[i] != null) {
+                int slot = find(newKeys, newRows, keys[i]);
+                newKeys[slot] = keys[i];
+                newRows[slot] = rows[i];
+            }
+        }
+        keys = newKeys;
+        rows = newRows;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.modpipe.classifier.model;
+
+/**
+ * The last step of a category's score: a logistic regression over the logits of the main pair's
+ * calibrated score ({@link Calibration}) and of the two surface-view categorizers' raw
+ * probabilities ({@link SurfaceFeatureGenerator}): {@code p = 1 / (1 + exp(-(bias + main *
+ * logit(calibrated) + maxent * logit(surfaceMaxent) + bayes * logit(surfaceBayes))))}. Fitted like
+ * {@link Platt} (Newton's method, Platt's smoothed targets) on out-of-fold predictions, so 0.5 still
+ * means an even chance; logits are clipped as Platt clips them, which bounds naive Bayes's
+ * near-certain outputs.
+ *
+ * @param bias intercept
+ * @param main weight on the main pair's calibrated score
+ * @param maxent weight on the surface maxent model
+ * @param bayes weight on the surface naive Bayes model
+ */
+public record Stack(double bias, double main, double maxent, double bayes) {
+    /** The main pair's score unchanged (a target without a surface pair, such as the crisis target). */
+    public static final Stack IDENTITY = new Stack(0.0, 1.0, 0.0, 0.0);
+
+    public double apply(double calibrated, double surfaceMaxent, double surfaceBayes) {
+        double z = bias
+                + main * Platt.logit(calibrated)
+                + maxent * Platt.logit(surfaceMaxent)
+                + bayes * Platt.logit(surfaceBayes);
+        return Logistic.sigmoid(z);
+    }
+
+    /** Fits the weights on out-of-fold predictions and their true labels. Deterministic. */
+    public static Stack fit(double[] calibrated, double[] surfaceMaxent, double[] surfaceBayes, boolean[] positive) {
+        double[] t = Logistic.targets(positive);
+        if (t == null) {
+            return IDENTITY;
+        }
+        double[][] x = new double[positive.length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {
+                1.0, Platt.logit(calibrated[i]), Platt.logit(surfaceMaxent[i]), Platt.logit(surfaceBayes[i])
+            };
+        }
+        double[] w = Logistic.fit(x, t, new double[] {0.0, 1.0, 0.0, 0.0});
+        return new Stack(w[0], w[1], w[2], w[3]);
+    }
+}
