@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
@@ -185,52 +187,43 @@ public final class ModelBundle {
         PostFeatureGenerator.allow();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            Map<Category, DoccatModel> catModels = new EnumMap<>(Category.class);
-            Map<Category, DoccatModel> subModels = new EnumMap<>(Category.class);
-            Map<Category, DoccatModel> bayesModels = new EnumMap<>(Category.class);
-            List<DoccatModel> surfaceModels = new java.util.ArrayList<>();
+            // the main view's thirteen models, in their slots of the shared index
+            List<String> files = new ArrayList<>();
             for (Category c : Category.values()) {
-                catModels.put(c, model(source, categoryFile(c), digest, PostFeatureGenerator.class));
-                subModels.put(c, model(source, subcategoryFile(c), digest, PostFeatureGenerator.class));
-                bayesModels.put(c, model(source, bayesFile(c), digest, PostFeatureGenerator.class));
+                files.add(categoryFile(c));
             }
-            List<Category> stacked = List.copyOf(new java.util.TreeSet<>(STACKED));
-            for (Category c : stacked) {
-                surfaceModels.add(model(source, surfaceFile(c), digest, SurfaceFeatureGenerator.class));
-                surfaceModels.add(model(source, bayesSurfaceFile(c), digest, SurfaceFeatureGenerator.class));
+            for (Category c : Category.values()) {
+                files.add(subcategoryFile(c));
             }
-            DoccatModel riskModel = model(source, riskFile(), digest, PostFeatureGenerator.class);
-            DoccatModel bayesRiskModel = model(source, bayesRiskFile(), digest, PostFeatureGenerator.class);
-            DoccatModel crisisModel = model(source, crisisFile(), digest, PostFeatureGenerator.class);
-            DoccatModel bayesCrisisModel = model(source, bayesCrisisFile(), digest, PostFeatureGenerator.class);
-            List<DoccatModel> all = new java.util.ArrayList<>(catModels.values());
-            all.addAll(subModels.values());
-            all.addAll(bayesModels.values());
-            all.add(riskModel);
-            all.add(bayesRiskModel);
-            all.add(crisisModel);
-            all.add(bayesCrisisModel);
-            SharedIndex index = SharedIndex.of(all);
+            for (Category c : Category.values()) {
+                files.add(bayesFile(c));
+            }
+            files.addAll(List.of(riskFile(), bayesRiskFile(), crisisFile(), bayesCrisisFile()));
+            List<Categorizer> main = categorizers(source, files, digest, PostFeatureGenerator.class);
+            int n = Category.values().length;
             Map<Category, Categorizer> cats = new EnumMap<>(Category.class);
             Map<Category, Categorizer> subs = new EnumMap<>(Category.class);
             Map<Category, Categorizer> bayes = new EnumMap<>(Category.class);
-            int n = Category.values().length; // slots in the order of 'all'
             for (Category c : Category.values()) {
-                cats.put(c, new Categorizer(catModels.get(c), c.ordinal(), index));
-                subs.put(c, new Categorizer(subModels.get(c), n + c.ordinal(), index));
-                bayes.put(c, new Categorizer(bayesModels.get(c), 2 * n + c.ordinal(), index));
+                cats.put(c, main.get(c.ordinal()));
+                subs.put(c, main.get(n + c.ordinal()));
+                bayes.put(c, main.get(2 * n + c.ordinal()));
             }
-            SharedIndex surfaceIndex = SharedIndex.of(surfaceModels);
+            Categorizer risk = main.get(3 * n);
+            Categorizer bayesRisk = main.get(3 * n + 1);
+            // the surface view's models, loaded once the main view's are garbage
+            List<Category> stacked = List.copyOf(new TreeSet<>(STACKED));
+            List<String> surfaceFiles = new ArrayList<>();
+            for (Category c : stacked) {
+                surfaceFiles.addAll(List.of(surfaceFile(c), bayesSurfaceFile(c)));
+            }
+            List<Categorizer> surfaceView = categorizers(source, surfaceFiles, digest, SurfaceFeatureGenerator.class);
             Map<Category, Categorizer> surface = new EnumMap<>(Category.class);
             Map<Category, Categorizer> surfaceBayes = new EnumMap<>(Category.class);
             for (int i = 0; i < stacked.size(); i++) {
-                Category c = stacked.get(i);
-                int slot = 2 * i; // maxent, naive Bayes: in the order of 'surfaceModels'
-                surface.put(c, new Categorizer(surfaceModels.get(slot), slot, surfaceIndex));
-                surfaceBayes.put(c, new Categorizer(surfaceModels.get(slot + 1), slot + 1, surfaceIndex));
+                surface.put(stacked.get(i), surfaceView.get(2 * i));
+                surfaceBayes.put(stacked.get(i), surfaceView.get(2 * i + 1));
             }
-            Categorizer risk = new Categorizer(riskModel, 3 * n, index);
-            Categorizer bayesRisk = new Categorizer(bayesRiskModel, 3 * n + 1, index);
             byte[] calibrationBytes = require(source, CALIBRATION);
             digest.update(calibrationBytes);
             for (String catalogue : CATALOGUES) {
@@ -256,8 +249,8 @@ public final class ModelBundle {
                     risk,
                     bayesRisk,
                     Map.copyOf(calibration),
-                    new Categorizer(crisisModel, 3 * n + 2, index),
-                    new Categorizer(bayesCrisisModel, 3 * n + 3, index),
+                    main.get(3 * n + 2),
+                    main.get(3 * n + 3),
                     calibration(props, CRISIS),
                     Map.copyOf(surface),
                     Map.copyOf(surfaceBayes),
@@ -272,6 +265,26 @@ public final class ModelBundle {
 
     private static Calibration calibration(Properties props, String name) {
         return new Calibration(platt(props, name), platt(props, name + ".nb"), platt(props, name + ".blend"));
+    }
+
+    /**
+     * The models in {@code files}, each evaluated through one shared index built over them all, in
+     * the order given. Only their outcome names and the index outlive this call, so a view's
+     * models (about 25 MB each as OpenNLP loads them) are garbage before the next view is loaded.
+     */
+    private static List<Categorizer> categorizers(
+            Source source, List<String> files, MessageDigest digest, Class<? extends FeatureGenerator> features)
+            throws IOException {
+        List<DoccatModel> models = new ArrayList<>(files.size());
+        for (String file : files) {
+            models.add(model(source, file, digest, features));
+        }
+        SharedIndex index = SharedIndex.of(models);
+        List<Categorizer> categorizers = new ArrayList<>(models.size());
+        for (int slot = 0; slot < models.size(); slot++) {
+            categorizers.add(new Categorizer(models.get(slot), slot, index));
+        }
+        return categorizers;
     }
 
     private static Stack stack(Properties props, String name) {

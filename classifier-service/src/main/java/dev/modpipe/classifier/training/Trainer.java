@@ -494,7 +494,7 @@ public final class Trainer {
         b.append(String.format(
                 Locale.ROOT,
                 "algorithms: OpenNLP MAXENT_QN (L2=%.2f, iterations=%d, cutoff=%d, 1 thread) and NAIVEBAYES,"
-                        + " blended %.1f / %.1f; for %s a surface pair (character n-grams, word trigrams,"
+                        + " blended %.1f / %.1f; for %s a surface pair (character 4-grams, word trigrams,"
                         + " cutoff %d) stacked on the blend%n",
                 L2_COST,
                 ITERATIONS,
