@@ -20,6 +20,7 @@ import opennlp.tools.doccat.FeatureGenerator;
  * thread-safe; instantiated by class name when a model is loaded.
  */
 public class SurfaceFeatureGenerator implements FeatureGenerator {
+    /** The window's length in characters; {@link #pack} relies on it being four (4 × 16 bits). */
     static final int GRAM = 4;
 
     static {
