@@ -16,7 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
@@ -125,9 +126,11 @@ public final class ModelBundle {
     /**
      * The categories whose score stacks a surface pair on the main pair. HARMFUL has none: on the
      * blind sets its surface pair added hard-negative false positives at the same threshold
-     * (module README, Round 12).
+     * (module README, Round 12). Iterated in the categories' order, which is the order of their
+     * models in the surface view's index.
      */
-    public static final Set<Category> STACKED = Set.of(Category.MISINFORMATION, Category.SELF_HARM);
+    public static final Set<Category> STACKED =
+            Collections.unmodifiableSet(EnumSet.of(Category.MISINFORMATION, Category.SELF_HARM));
 
     /** File name of a category's binary maxent model on the surface view ({@link SurfaceFeatureGenerator}). */
     public static String surfaceFile(Category c) {
@@ -212,7 +215,7 @@ public final class ModelBundle {
             Categorizer risk = main.get(3 * n);
             Categorizer bayesRisk = main.get(3 * n + 1);
             // the surface view's models, loaded once the main view's are garbage
-            List<Category> stacked = List.copyOf(new TreeSet<>(STACKED));
+            List<Category> stacked = List.copyOf(STACKED);
             List<String> surfaceFiles = new ArrayList<>();
             for (Category c : stacked) {
                 surfaceFiles.addAll(List.of(surfaceFile(c), bayesSurfaceFile(c)));

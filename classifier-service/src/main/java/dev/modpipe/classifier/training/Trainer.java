@@ -59,7 +59,7 @@ import opennlp.tools.util.TrainingParameters;
  *       maxent and naive Bayes) on the train split; the out-of-fold probabilities fit the
  *       category's {@link Calibration} (each model's Platt scaling, then the blend's);
  *   <li>for the {@link ModelBundle#STACKED} categories, the same cross-validation of a second pair on the surface view ({@link
- *       View#SURFACE}: character n-grams and word trigrams); a {@link Stack} fitted on the
+ *       View#SURFACE}: character 4-grams and word trigrams); a {@link Stack} fitted on the
  *       out-of-fold calibrated score and the surface pair's out-of-fold probabilities gives the
  *       final score and the cross-validated F1 in the report;
  *   <li>the same for the crisis target ({@link #isCrisis}: a HIGH or IMMINENT self-harm post
@@ -99,7 +99,7 @@ public final class Trainer {
     /**
      * The two views of a post the binary categorizers are trained on: the main one ({@link
      * PostFeatureGenerator}, words, stems, pairs, word classes) and the surface one ({@link
-     * SurfaceFeatureGenerator}, character n-grams and word trigrams; many more rare features, so
+     * SurfaceFeatureGenerator}, character 4-grams and word trigrams; many more rare features, so
      * a feature must occur twice).
      */
     enum View {
@@ -501,7 +501,7 @@ public final class Trainer {
                 CUTOFF,
                 Calibration.MAXENT_WEIGHT,
                 1 - Calibration.MAXENT_WEIGHT,
-                new java.util.TreeSet<>(ModelBundle.STACKED),
+                ModelBundle.STACKED,
                 SURFACE_CUTOFF));
         b.append("5-fold cross-validation on the train split (final score, calibrated, threshold 0.5):\n");
         for (Map.Entry<Category, CrossValidation> e : r.crossValidation().entrySet()) {
