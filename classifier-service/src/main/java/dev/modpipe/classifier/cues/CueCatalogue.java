@@ -307,23 +307,29 @@ public final class CueCatalogue {
         boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
         boolean[] replyQuoted = text.replyQuoted();
         boolean warningPost = false;
+        boolean playPost = false;
         for (Raw r : raw) {
             if (r.rule.kind() == CueRule.Kind.MITIGATE) {
                 if (r.rule.category() == Category.SELF_HARM) {
                     mitigatedSentence[r.sentence] = true;
                 } else if (r.rule.category() == Category.HARMFUL) {
-                    warningPost = true;
+                    if (r.rule.cue().equals(PLAY)) {
+                        playPost = true;
+                    } else {
+                        warningPost = true;
+                    }
                 }
             }
         }
         List<CueHit> hits = new ArrayList<>(raw.size());
         for (Raw r : raw) {
             CueHit.Context context = context(r, text, mitigatedSentence, replyQuoted);
-            if (warningPost
-                    && context == CueHit.Context.ACTIVE
+            if (context == CueHit.Context.ACTIVE
                     && r.rule.category() == Category.HARMFUL
-                    && r.rule.kind() == CueRule.Kind.SIGNAL) {
-                // a post that warns about a scam or reports abuse quotes what it warns about
+                    && r.rule.kind() == CueRule.Kind.SIGNAL
+                    && (warningPost || playPost && PLAYABLE.contains(r.rule.cue()))) {
+                // a post that warns about a scam or reports abuse quotes what it warns about; a
+                // mock threat or insult over a game, a spoiler or the last slice is play
                 context = CueHit.Context.MITIGATED;
             }
             hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context));
@@ -535,6 +541,10 @@ public final class CueCatalogue {
 
     private static final String INSTRUCTIONS = "instructions";
     private static final String HARASSMENT = "harassment";
+    /** The HARMFUL context cue of games, sport and teasing: it mitigates threats and insults only. */
+    private static final String PLAY = "play";
+
+    private static final Set<String> PLAYABLE = Set.of(HARASSMENT, "threat");
     private static final Set<String> SELF = Set.of("i", "me", "myself");
     private static final Set<String> OTHERS = Set.of(
             "you",

@@ -1,6 +1,7 @@
 package dev.modpipe.classifier.model;
 
-import java.util.function.LongFunction;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The shared index's rows of the four-character features ({@link SurfaceFeatureGenerator#pack}),
@@ -14,18 +15,29 @@ final class GramRows {
     private double[][] rows = new double[1024][];
     private int size;
 
-    /** The row of {@code key}, made by {@code create} when there is none yet. Not thread-safe. */
-    double[] computeIfAbsent(long key, LongFunction<double[]> create) {
+    /** Sets the row of {@code key}, in place of any it had. Not thread-safe. */
+    void put(long key, double[] row) {
+        if (row == null) {
+            throw new IllegalArgumentException("a row cannot be null");
+        }
         if (2 * (size + 1) > keys.length) {
             grow();
         }
         int slot = find(keys, rows, key);
         if (rows[slot] == null) {
             keys[slot] = key;
-            rows[slot] = create.apply(key);
             size++;
         }
-        return rows[slot];
+        rows[slot] = row;
+    }
+
+    /** Replaces every row by {@code f} of it (never null). Not thread-safe. */
+    void replaceAll(UnaryOperator<double[]> f) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != null) {
+                rows[i] = Objects.requireNonNull(f.apply(rows[i]));
+            }
+        }
     }
 
     /** The row of {@code key}, or null when no model knows the feature. */

@@ -124,13 +124,13 @@ public final class ModelBundle {
     }
 
     /**
-     * The categories whose score stacks a surface pair on the main pair. HARMFUL has none: on the
-     * blind sets its surface pair added hard-negative false positives at the same threshold
-     * (module README, Round 12). Iterated in the categories' order, which is the order of their
-     * models in the surface view's index.
+     * The categories whose score stacks a surface pair on the main pair: all three since round 13.
+     * HARMFUL's joined once its binary models weighed hard negatives more ({@code
+     * Trainer.weight}); alone, at the same threshold, it had added hard-negative false positives on
+     * the blind sets (module README, Rounds 12 and 13). Iterated in the categories' order, which is
+     * the order of their models in the surface view's index.
      */
-    public static final Set<Category> STACKED =
-            Collections.unmodifiableSet(EnumSet.of(Category.MISINFORMATION, Category.SELF_HARM));
+    public static final Set<Category> STACKED = Collections.unmodifiableSet(EnumSet.allOf(Category.class));
 
     /** File name of a category's binary maxent model on the surface view ({@link SurfaceFeatureGenerator}). */
     public static String surfaceFile(Category c) {
@@ -272,20 +272,29 @@ public final class ModelBundle {
 
     /**
      * The models in {@code files}, each evaluated through one shared index built over them all, in
-     * the order given. Only their outcome names and the index outlive this call, so a view's
-     * models (about 25 MB each as OpenNLP loads them) are garbage before the next view is loaded.
+     * the order given. Each model is read, folded into the index and let go before the next is read
+     * (about 25 MB each as OpenNLP loads them): the load never holds more than one model beside the
+     * index, and only the outcome names and the index outlive this call.
      */
     private static List<Categorizer> categorizers(
             Source source, List<String> files, MessageDigest digest, Class<? extends FeatureGenerator> features)
             throws IOException {
-        List<DoccatModel> models = new ArrayList<>(files.size());
+        SharedIndex.Builder builder = new SharedIndex.Builder();
+        List<String[]> outcomes = new ArrayList<>(files.size());
+        List<MaxentModel> unindexed = new ArrayList<>(files.size());
         for (String file : files) {
-            models.add(model(source, file, digest, features));
+            MaxentModel model = model(source, file, digest, features).getMaxentModel();
+            String[] names = new String[model.getNumOutcomes()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = model.getOutcome(i);
+            }
+            outcomes.add(names);
+            unindexed.add(builder.add(model) ? null : model);
         }
-        SharedIndex index = SharedIndex.of(models);
-        List<Categorizer> categorizers = new ArrayList<>(models.size());
-        for (int slot = 0; slot < models.size(); slot++) {
-            categorizers.add(new Categorizer(models.get(slot), slot, index));
+        SharedIndex index = builder.build();
+        List<Categorizer> categorizers = new ArrayList<>(files.size());
+        for (int slot = 0; slot < files.size(); slot++) {
+            categorizers.add(new Categorizer(outcomes.get(slot), unindexed.get(slot), slot, index));
         }
         return categorizers;
     }
@@ -579,50 +588,86 @@ public final class ModelBundle {
 
         /** The row of a feature, or null when no model knows it. */
         double[] row(String feature) {
-            return feature.length() == SurfaceFeatureGenerator.GRAM
-                    ? grams.get(SurfaceFeatureGenerator.pack(feature, 0))
-                    : byFeature.get(feature);
+            return packed(feature) ? grams.get(SurfaceFeatureGenerator.pack(feature, 0)) : byFeature.get(feature);
+        }
+
+        /** Whether a feature's row is kept by its packed characters rather than by its string. */
+        private static boolean packed(String feature) {
+            return feature.length() == SurfaceFeatureGenerator.GRAM;
         }
 
         /**
-         * The index over {@code models}, or {@code null} when one of them is neither a QN maxent nor
-         * a naive Bayes model (each categorizer then evaluates its own model).
+         * Builds the index one model at a time, each in the next slot. A row is as wide as the slots
+         * of the models added so far that know its feature, and {@link #build} pads every row to the
+         * full width, so evaluation reads any slot's outcomes without a bounds check. Not
+         * thread-safe.
          */
-        @SuppressWarnings("unchecked")
-        static SharedIndex of(List<DoccatModel> models) {
-            int[] offset = new int[models.size()];
-            int width = 0;
-            for (int m = 0; m < models.size(); m++) {
-                MaxentModel model = models.get(m).getMaxentModel();
+        static final class Builder {
+            private final Map<String, double[]> byFeature = new HashMap<>();
+            private final GramRows grams = new GramRows();
+            private final List<Integer> offsets = new ArrayList<>();
+            private final List<Bayes> bayes = new ArrayList<>();
+            private int width;
+
+            /**
+             * Adds {@code model}'s parameters in the next slot; false, and the slot left empty, when
+             * it is neither a QN maxent nor a naive Bayes model (its categorizer then evaluates it
+             * itself).
+             */
+            @SuppressWarnings("unchecked")
+            boolean add(MaxentModel model) {
+                int start = width;
+                offsets.add(start);
                 if (!(model instanceof QNModel || model instanceof NaiveBayesModel)) {
-                    return null;
+                    bayes.add(null);
+                    return false;
                 }
-                offset[m] = width;
-                width += model.getNumOutcomes();
-            }
-            int rowWidth = width;
-            Map<String, double[]> byFeature = new HashMap<>();
-            GramRows grams = new GramRows();
-            Bayes[] bayesBySlot = new Bayes[models.size()];
-            for (int m = 0; m < models.size(); m++) {
-                AbstractModel model = (AbstractModel) models.get(m).getMaxentModel();
-                Map<String, Context> predicates = (Map<String, Context>) model.getDataStructures()[1];
-                int start = offset[m];
-                Bayes bayes = model instanceof NaiveBayesModel nb ? new Bayes(nb) : null;
-                bayesBySlot[m] = bayes;
+                Bayes nb = model instanceof NaiveBayesModel naiveBayes ? new Bayes(naiveBayes) : null;
+                bayes.add(nb);
+                int end = start + model.getNumOutcomes();
+                width = end;
+                Map<String, Context> predicates = (Map<String, Context>) ((AbstractModel) model).getDataStructures()[1];
                 predicates.forEach((feature, context) -> {
-                    Context c = bayes == null ? context : bayes.logTerms(context);
-                    double[] row = feature.length() == SurfaceFeatureGenerator.GRAM
-                            ? grams.computeIfAbsent(SurfaceFeatureGenerator.pack(feature, 0), k -> new double[rowWidth])
-                            : byFeature.computeIfAbsent(feature, f -> new double[rowWidth]);
+                    Context c = nb == null ? context : nb.logTerms(context);
+                    double[] row = widened(feature, end);
                     int[] outcomes = c.getOutcomes();
                     double[] parameters = c.getParameters();
                     for (int i = 0; i < outcomes.length; i++) {
                         row[start + outcomes[i]] = parameters[i];
                     }
                 });
+                return true;
             }
-            return new SharedIndex(byFeature, grams, offset, bayesBySlot);
+
+            /** The feature's row, at least {@code width} wide (zeros where no model gave a value). */
+            private double[] widened(String feature, int width) {
+                if (packed(feature)) {
+                    long key = SurfaceFeatureGenerator.pack(feature, 0);
+                    double[] row = grams.get(key);
+                    if (row == null || row.length < width) {
+                        row = row == null ? new double[width] : Arrays.copyOf(row, width);
+                        grams.put(key, row);
+                    }
+                    return row;
+                }
+                double[] row = byFeature.get(feature);
+                if (row == null || row.length < width) {
+                    row = row == null ? new double[width] : Arrays.copyOf(row, width);
+                    byFeature.put(feature, row);
+                }
+                return row;
+            }
+
+            SharedIndex build() {
+                int full = width;
+                byFeature.replaceAll((feature, row) -> row.length < full ? Arrays.copyOf(row, full) : row);
+                grams.replaceAll(row -> row.length < full ? Arrays.copyOf(row, full) : row);
+                return new SharedIndex(
+                        byFeature,
+                        grams,
+                        offsets.stream().mapToInt(Integer::intValue).toArray(),
+                        bayes.toArray(new Bayes[0]));
+            }
         }
     }
 
@@ -705,7 +750,7 @@ public final class ModelBundle {
      * about half of the loaded bundle) is left to the garbage collector. Stateless and thread-safe.
      */
     static final class Categorizer {
-        /** The model, only when there is no shared index to evaluate it through. */
+        /** The model, only when the shared index could not hold it. */
         private final MaxentModel maxent;
 
         private final String[] outcomes;
@@ -714,16 +759,16 @@ public final class ModelBundle {
         /** Naive Bayes on the index only: what its evaluation needs beyond the index's log terms. */
         private final Bayes bayes;
 
-        Categorizer(DoccatModel model, int slot, SharedIndex index) {
-            MaxentModel m = model.getMaxentModel();
-            this.outcomes = new String[m.getNumOutcomes()];
-            for (int i = 0; i < outcomes.length; i++) {
-                outcomes[i] = m.getOutcome(i);
-            }
-            this.maxent = index == null ? m : null;
+        /**
+         * The categorizer in {@code slot} of {@code index}; or, when {@code unindexed} is given (a
+         * model the index could not hold), the categorizer that evaluates that model itself.
+         */
+        Categorizer(String[] outcomes, MaxentModel unindexed, int slot, SharedIndex index) {
+            this.outcomes = outcomes.clone();
+            this.maxent = unindexed;
             this.slot = slot;
             this.index = index;
-            this.bayes = index == null ? null : index.bayes[slot];
+            this.bayes = unindexed == null ? index.bayes[slot] : null;
         }
 
         /**
@@ -731,7 +776,7 @@ public final class ModelBundle {
          * parameters, or naive Bayes log terms; then normalises as the model's own evaluation does.
          */
         private double[] eval(Features features) {
-            if (index == null) {
+            if (maxent != null) {
                 return maxent.eval(features.strings());
             }
             double[] probs = new double[outcomes.length];

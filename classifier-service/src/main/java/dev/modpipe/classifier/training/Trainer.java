@@ -356,11 +356,14 @@ public final class Trainer {
      * cross-validation: with maxent alone, weighting both by 2 against equal weights took 5-fold CV
      * of the whole engine from 8.2% to 6.9% false positives on hard negatives at the same recall
      * (3 lost recall); with the naive Bayes blend, hard negatives at 3 instead of 2 took false
-     * positives from 11.1% to 10.4% for 2 of 1,185 HIGH+IMMINENT posts (round 6).
+     * positives from 11.1% to 10.4% for 2 of 1,185 HIGH+IMMINENT posts (round 6). In the HARMFUL
+     * models a hard negative counts five times (round 13): with the surface pair stacked on them,
+     * HARMFUL recalls more and a heavier weight on its hard negatives (mock threats, scam warnings,
+     * reports of abuse) buys back the false positives that brings.
      */
     static int weight(LabelledPost p, Category c) {
         if (p.hardNegative()) {
-            return 3;
+            return c == Category.HARMFUL ? 5 : 3;
         }
         return c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH) ? 2 : 1;
     }

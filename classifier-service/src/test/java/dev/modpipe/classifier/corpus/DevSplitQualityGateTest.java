@@ -64,19 +64,21 @@ class DevSplitQualityGateTest {
      * hard negatives flagged (8 before), blind-4 66/70 recall (67), blind-5 macro-F1 0.938 (0.944).
      * Round 11 (the crisis model's safety net) took blind-3 to 7/110 and blind-7 to 13/110. Round 12
      * (the surface pairs) moved blind-3's macro-F1 from 0.953 to 0.948: eight posts changed their
-     * prediction, both ways; its hard negatives flagged (7/110) and recall (67/70) stayed.
+     * prediction, both ways; its hard negatives flagged (7/110) and recall (67/70) stayed. Round 13
+     * (the HARMFUL borders) raised the floors it passed with room: hard negatives flagged on
+     * blind-1 9 → 7, blind-3 7 → 6, blind-5 12 → 7, blind-7 13 → 12, blind-9 6 → 4 of 110.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
-        "blind-1.jsonl, 0.91, 0.92, 0.10",
+        "blind-1.jsonl, 0.93, 0.92, 0.08",
         "blind-2.jsonl, 0.95, 0.94, 0.04",
-        "blind-3.jsonl, 0.94, 0.95, 0.07",
+        "blind-3.jsonl, 0.95, 0.95, 0.06",
         "blind-4.jsonl, 0.95, 0.94, 0.06",
-        "blind-5.jsonl, 0.93, 0.98, 0.11",
+        "blind-5.jsonl, 0.93, 0.98, 0.08",
         "blind-6.jsonl, 0.93, 0.97, 0.05",
-        "blind-7.jsonl, 0.90, 0.95, 0.12",
-        "blind-8.jsonl, 0.93, 0.97, 0.07",
-        "blind-9.jsonl, 0.93, 0.97, 0.06"
+        "blind-7.jsonl, 0.93, 0.95, 0.11",
+        "blind-8.jsonl, 0.94, 0.97, 0.07",
+        "blind-9.jsonl, 0.95, 0.97, 0.05"
     })
     void shouldKeepTheBlindHoldOutFiguresAtOrAboveTheirFloors(
             String file, double macroF1, double highRecall, double hardNegativeFpr) {
@@ -91,11 +93,12 @@ class DevSplitQualityGateTest {
     }
 
     /**
-     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): 33 of 159 are
+     * Everyday sentences that sound like an act or a goodbye (holdout/README.md): 24 of 159 are
      * flagged today (64 in round 4; the count moves by a few with every retraining, 57 to 70 in
      * round 5, 57 to 67 in round 6, 65 in round 7, 56 to 63 in round 8; round 9 trained on short
      * chat messages of the same kinds, none of these, and flags 36; 33 with the safety net's risk
-     * mass at 0.85; round 10 flags 31, round 11 with the crisis model's net 32) and 1 is rated IMMINENT (8 in round 4 by cue
+     * mass at 0.85; round 10 flags 31, round 11 with the crisis model's net 32, round 12 27,
+     * round 13 24) and 1 is rated IMMINENT (8 in round 4 by cue
      * rules, 0 in rounds 5 and 6; since round 7 the risk model may page alone when it is sure, and
      * was sure of 10 of these short goodbyes in round 7 and 5 to 11 in round 8); those counts must
      * not grow.
@@ -109,7 +112,7 @@ class DevSplitQualityGateTest {
 
         // every post is a hard negative with risk NONE: any flag is a false positive, and any
         // IMMINENT a false page
-        assertThat(e.hardNegativesFlagged()).as("everyday sentences flagged").isLessThanOrEqualTo(30);
+        assertThat(e.hardNegativesFlagged()).as("everyday sentences flagged").isLessThanOrEqualTo(27);
         assertThat(e.falsePages()).as("everyday sentences rated IMMINENT").isLessThanOrEqualTo(1);
     }
 }

@@ -93,6 +93,37 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldMitigateAScamThatThePostWarnsAbout() {
+        assertThat(
+                        features(
+                                "That loan text asking for a processing fee is fake. Real lenders never ask for money up front."))
+                .contains("#hm.scam|mit", "#hm.warning")
+                .doesNotContain("#hm.scam");
+        assertThat(features("Loan approved today, just pay the processing fee first"))
+                .contains("#hm.scam");
+    }
+
+    @Test
+    void shouldMitigateMockThreatsOverAGameButNotAScamOrHate() {
+        assertThat(features("rematch tonight, I'm going to destroy you at chess"))
+                .contains("#hm.threat|mit", "#hm.play")
+                .doesNotContain("#hm.threat");
+        assertThat(features("I'm going to destroy you when you get home tonight"))
+                .contains("#hm.threat");
+        // play is context for threats and insults only: a scam dressed as a game is still a scam
+        assertThat(features("gg everyone, winners just pay the processing fee to claim the prize"))
+                .contains("#hm.scam", "#hm.play");
+    }
+
+    @Test
+    void shouldMarkPlansToComeBack() {
+        assertThat(features("Surgery on Monday so I won't be around for a bit. Will update you after!"))
+                .contains("#sh.future");
+        assertThat(features("I won't be around much longer. Thank you all for trying."))
+                .doesNotContain("#sh.future");
+    }
+
+    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);

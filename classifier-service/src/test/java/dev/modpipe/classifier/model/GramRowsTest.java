@@ -16,12 +16,15 @@ class GramRowsTest {
         for (int i = 0; i < 50_000; i++) {
             long key = random.nextLong();
             double[] row = {i};
-            expected.put(key, row);
-            assertThat(rows.computeIfAbsent(key, k -> row)).isSameAs(row);
+            expected.put(key, new double[] {-1});
+            rows.put(key, expected.get(key));
         }
-        // a second time: the row made the first time, not a new one
-        expected.forEach((key, row) ->
-                assertThat(rows.computeIfAbsent(key, k -> new double[] {-1})).isSameAs(row));
+        // a second time: each row replaced in place, no second entry for its key
+        for (Map.Entry<Long, double[]> e : expected.entrySet()) {
+            double[] row = {e.getKey() % 7};
+            e.setValue(row);
+            rows.put(e.getKey(), row);
+        }
 
         assertThat(rows.size()).isEqualTo(expected.size());
         expected.forEach((key, row) -> assertThat(rows.get(key)).isSameAs(row));
@@ -34,11 +37,26 @@ class GramRowsTest {
         GramRows rows = new GramRows();
         double[] a = {1};
         double[] b = {2};
-        rows.computeIfAbsent(SurfaceFeatureGenerator.pack(" kms", 0), k -> a);
-        rows.computeIfAbsent(SurfaceFeatureGenerator.pack(" kmt", 0), k -> b);
+        rows.put(SurfaceFeatureGenerator.pack(" kms", 0), a);
+        rows.put(SurfaceFeatureGenerator.pack(" kmt", 0), b);
 
         assertThat(rows.get(SurfaceFeatureGenerator.pack("x kms", 1))).isSameAs(a);
         assertThat(rows.get(SurfaceFeatureGenerator.pack(" kmt ", 0))).isSameAs(b);
         assertThat(rows.get(SurfaceFeatureGenerator.pack(" kmu", 0))).isNull();
+    }
+
+    @Test
+    void shouldReplaceEveryRowByTheFunctionOfIt() {
+        GramRows rows = new GramRows();
+        for (long key = 1; key <= 3000; key++) {
+            rows.put(key, new double[] {key});
+        }
+
+        rows.replaceAll(row -> new double[] {row[0], 0});
+
+        assertThat(rows.size()).isEqualTo(3000);
+        for (long key = 1; key <= 3000; key++) {
+            assertThat(rows.get(key)).containsExactly(key, 0);
+        }
     }
 }
