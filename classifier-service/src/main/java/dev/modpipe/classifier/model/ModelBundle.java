@@ -641,21 +641,19 @@ public final class ModelBundle {
 
             /** The feature's row, at least {@code width} wide (zeros where no model gave a value). */
             private double[] widened(String feature, int width) {
-                if (packed(feature)) {
-                    long key = SurfaceFeatureGenerator.pack(feature, 0);
-                    double[] row = grams.get(key);
-                    if (row == null || row.length < width) {
-                        row = row == null ? new double[width] : Arrays.copyOf(row, width);
-                        grams.put(key, row);
-                    }
+                boolean packed = packed(feature);
+                long key = packed ? SurfaceFeatureGenerator.pack(feature, 0) : 0;
+                double[] row = packed ? grams.get(key) : byFeature.get(feature);
+                if (row != null && row.length >= width) {
                     return row;
                 }
-                double[] row = byFeature.get(feature);
-                if (row == null || row.length < width) {
-                    row = row == null ? new double[width] : Arrays.copyOf(row, width);
-                    byFeature.put(feature, row);
+                double[] wider = row == null ? new double[width] : Arrays.copyOf(row, width);
+                if (packed) {
+                    grams.put(key, wider);
+                } else {
+                    byFeature.put(feature, wider);
                 }
-                return row;
+                return wider;
             }
 
             SharedIndex build() {
