@@ -116,14 +116,6 @@ class CueCatalogueTest {
     }
 
     @Test
-    void shouldMarkPlansToComeBack() {
-        assertThat(features("Surgery on Monday so I won't be around for a bit. Will update you after!"))
-                .contains("#sh.future");
-        assertThat(features("I won't be around much longer. Thank you all for trying."))
-                .doesNotContain("#sh.future");
-    }
-
-    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);

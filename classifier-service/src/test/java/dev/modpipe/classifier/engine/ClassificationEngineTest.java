@@ -51,6 +51,25 @@ class ClassificationEngineTest {
                 .matches(java.util.regex.Pattern.quote(models.version()) + "\\+d[0-9a-f]{6}");
     }
 
+    /**
+     * A crisis post that signs off like an ordinary one ("talk soon") is still a crisis. Round 13
+     * tried a context cue for plans to come back ("see you Tuesday", "talk soon") that mitigated
+     * the self-harm cues of its sentence: it rated the first of these HIGH instead of IMMINENT,
+     * while the evaluation sets' figures barely moved. It was removed; this keeps such posts where
+     * they are.
+     */
+    @Test
+    void shouldNotLetACasualSignOffLowerACrisis() {
+        for (String text : List.of(
+                "I am going to kill myself tonight, talk soon",
+                "this is my last post. i wont be here tomorrow. thank you all for trying, talk soon")) {
+            Classification c = engine.classify(text, null);
+
+            assertThat(c.flags()).as(text).contains(Category.SELF_HARM);
+            assertThat(c.selfHarmRisk()).as(text).isEqualTo(RiskLevel.IMMINENT);
+        }
+    }
+
     @Test
     void theVersionOfAResultNamesTheDecisionSettingsAsWellAsTheModels() {
         EngineSettings defaults = EngineSettings.defaults();
