@@ -563,11 +563,12 @@ public final class ModelBundle {
      * The predicates of all the models in one map: feature → one row of parameters for all the
      * models side by side (each model's outcomes at its {@link #offset}: maxent parameters, or naive
      * Bayes log terms; 0 where a model does not know the feature or gives an outcome nothing).
-     * Built when every model is OpenNLP's {@link QNModel} or {@link NaiveBayesModel} (what the
-     * trainer writes); evaluation then adds the same values in the same order as {@code
-     * QNModel.eval} and {@code NaiveBayesModel.eval}, plus zeros, which change no sum, so results
-     * are the same (checked by {@code ModelBundleTest}), with one hash lookup per feature instead of
-     * thirteen and one contiguous row per feature instead of thirteen scattered objects.
+     * It holds the models that are OpenNLP's {@link QNModel} or {@link NaiveBayesModel} (what the
+     * trainer writes; any other model is evaluated by its own categorizer); evaluation then adds the
+     * same values in the same order as {@code QNModel.eval} and {@code NaiveBayesModel.eval}, plus
+     * zeros, which change no sum, so results are the same (checked by {@code ModelBundleTest} and
+     * {@code SharedIndexTest}), with one hash lookup per feature instead of thirteen and one
+     * contiguous row per feature instead of thirteen scattered objects.
      */
     static final class SharedIndex {
         /** Rows of the features of other lengths than {@link SurfaceFeatureGenerator#GRAM}. */
