@@ -544,7 +544,10 @@ public final class CueCatalogue {
     /** The HARMFUL context cue of games, sport and teasing: it mitigates threats and insults only. */
     private static final String PLAY = "play";
 
-    private static final Set<String> PLAYABLE = Set.of(HARASSMENT, "threat");
+    private static final String THREAT = "threat";
+    /** The HARMFUL cues a {@link #PLAY} context mitigates: threats and insults, not scams or hate. */
+    private static final Set<String> PLAYABLE = Set.of(HARASSMENT, THREAT);
+
     private static final Set<String> SELF = Set.of("i", "me", "myself");
     private static final Set<String> OTHERS = Set.of(
             "you",
