@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
@@ -284,11 +285,7 @@ public final class ModelBundle {
         List<MaxentModel> unindexed = new ArrayList<>(files.size());
         for (String file : files) {
             MaxentModel model = model(source, file, digest, features).getMaxentModel();
-            String[] names = new String[model.getNumOutcomes()];
-            for (int i = 0; i < names.length; i++) {
-                names[i] = model.getOutcome(i);
-            }
-            outcomes.add(names);
+            outcomes.add(outcomeNames(model));
             unindexed.add(builder.add(model) ? null : model);
         }
         SharedIndex index = builder.build();
@@ -297,6 +294,15 @@ public final class ModelBundle {
             categorizers.add(new Categorizer(outcomes.get(slot), unindexed.get(slot), slot, index));
         }
         return categorizers;
+    }
+
+    /** The model's outcome names, in the order of its outcome indices. */
+    static String[] outcomeNames(MaxentModel model) {
+        String[] names = new String[model.getNumOutcomes()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = model.getOutcome(i);
+        }
+        return names;
     }
 
     private static Stack stack(Properties props, String name) {
@@ -659,8 +665,9 @@ public final class ModelBundle {
 
             SharedIndex build() {
                 int full = width;
-                byFeature.replaceAll((feature, row) -> row.length < full ? Arrays.copyOf(row, full) : row);
-                grams.replaceAll(row -> row.length < full ? Arrays.copyOf(row, full) : row);
+                UnaryOperator<double[]> padded = row -> row.length < full ? Arrays.copyOf(row, full) : row;
+                byFeature.replaceAll((feature, row) -> padded.apply(row));
+                grams.replaceAll(padded);
                 return new SharedIndex(
                         byFeature,
                         grams,

@@ -43,14 +43,6 @@ class SharedIndexTest {
         return model.getMaxentModel();
     }
 
-    private static String[] outcomes(MaxentModel model) {
-        String[] names = new String[model.getNumOutcomes()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = model.getOutcome(i);
-        }
-        return names;
-    }
-
     @Test
     void shouldEvaluateEachModelAsOpenNlpDoesWhateverItsWidthOrVocabulary() throws IOException {
         List<MaxentModel> models = List.of(
@@ -69,8 +61,8 @@ class SharedIndexTest {
         };
         for (int slot = 0; slot < models.size(); slot++) {
             MaxentModel model = models.get(slot);
-            ModelBundle.Categorizer categorizer =
-                    new ModelBundle.Categorizer(outcomes(model), indexed.get(slot) ? null : model, slot, index);
+            ModelBundle.Categorizer categorizer = new ModelBundle.Categorizer(
+                    ModelBundle.outcomeNames(model), indexed.get(slot) ? null : model, slot, index);
             for (String[] document : documents) {
                 ModelBundle.Features features = ModelBundle.features(document);
                 double[] expected = model.eval(features.strings());
