@@ -327,7 +327,7 @@ public final class CueCatalogue {
             if (context == CueHit.Context.ACTIVE
                     && r.rule.category() == Category.HARMFUL
                     && r.rule.kind() == CueRule.Kind.SIGNAL
-                    && (warningPost || playPost && PLAYABLE.contains(r.rule.cue()))) {
+                    && (warningPost && !ownAsk(r, text) || playPost && PLAYABLE.contains(r.rule.cue()))) {
                 // a post that warns about a scam or reports abuse quotes what it warns about; a
                 // mock threat or insult over a game, a spoiler or the last slice is play
                 context = CueHit.Context.MITIGATED;
@@ -538,6 +538,80 @@ public final class CueCatalogue {
         }
         return quotes % 2 == 1;
     }
+
+    /**
+     * Whether a scam cue is the author's own ask ("dm me", "send me $40", "pay me by gift card"),
+     * told in a sentence that reports no one else's words. A warning quotes the scam it warns about,
+     * but "therapy is a scam, dm me for my 30 day cure" is the scam itself, dressed as a warning: its
+     * ask stays active evidence.
+     */
+    private static boolean ownAsk(Raw r, AnalyzedText text) {
+        if (!r.rule.cue().equals(SCAM)) {
+            return false;
+        }
+        boolean me = false;
+        for (int i = r.start + 1; i < r.end; i++) {
+            me |= text.token(i).equals("me") && ASK_VERBS.contains(text.token(i - 1));
+        }
+        if (!me) {
+            return false;
+        }
+        int end = text.sentenceEnd(r.sentence);
+        for (int i = text.sentenceStart(r.sentence); i < end; i++) {
+            if (REPORTING.contains(text.token(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String SCAM = "scam";
+    private static final Set<String> ASK_VERBS = Set.of(
+            "dm",
+            "pm",
+            "inbox",
+            "message",
+            "text",
+            "whatsapp",
+            "telegram",
+            "email",
+            "pay",
+            "send",
+            "lend",
+            "wire",
+            "venmo",
+            "cashapp",
+            "zelle",
+            "paypal",
+            "contact",
+            "call");
+    /** Words that make a sentence another person's words ("he said dm me", "the message asks you to…"). */
+    private static final Set<String> REPORTING = Set.of(
+            "said",
+            "says",
+            "saying",
+            "asked",
+            "asks",
+            "asking",
+            "told",
+            "tells",
+            "telling",
+            "wrote",
+            "writes",
+            "claimed",
+            "claims",
+            "claiming",
+            "messaged",
+            "dmed",
+            "texted",
+            "emailed",
+            "got",
+            "received",
+            "wants",
+            "wanted",
+            "like",
+            "\"",
+            "'");
 
     private static final String INSTRUCTIONS = "instructions";
     private static final String HARASSMENT = "harassment";

@@ -79,6 +79,7 @@ public final class ModelBundle {
     private final Map<Category, Categorizer> surface;
     private final Map<Category, Categorizer> surfaceBayes;
     private final Map<Category, Stack> stacks;
+    private final Neighbours neighbours;
     private final String version;
 
     private ModelBundle(
@@ -94,6 +95,7 @@ public final class ModelBundle {
             Map<Category, Categorizer> surface,
             Map<Category, Categorizer> surfaceBayes,
             Map<Category, Stack> stacks,
+            Neighbours neighbours,
             String version) {
         this.categories = categories;
         this.bayes = bayes;
@@ -107,6 +109,7 @@ public final class ModelBundle {
         this.surface = surface;
         this.surfaceBayes = surfaceBayes;
         this.stacks = stacks;
+        this.neighbours = neighbours;
         this.version = version;
     }
 
@@ -228,6 +231,10 @@ public final class ModelBundle {
                 surface.put(stacked.get(i), surfaceView.get(2 * i));
                 surfaceBayes.put(stacked.get(i), surfaceView.get(2 * i + 1));
             }
+            byte[] neighbourBytes = require(source, Neighbours.FILE);
+            digest.update(Neighbours.FILE.getBytes(StandardCharsets.UTF_8));
+            digest.update(neighbourBytes);
+            Neighbours neighbours = Neighbours.read(new ByteArrayInputStream(neighbourBytes));
             byte[] calibrationBytes = require(source, CALIBRATION);
             digest.update(calibrationBytes);
             for (String catalogue : CATALOGUES) {
@@ -259,6 +266,7 @@ public final class ModelBundle {
                     Map.copyOf(surface),
                     Map.copyOf(surfaceBayes),
                     Map.copyOf(stacks),
+                    neighbours,
                     version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the classifier models", e);
@@ -311,7 +319,10 @@ public final class ModelBundle {
                 Double.parseDouble(props.getProperty(prefix + "bias", "0")),
                 Double.parseDouble(props.getProperty(prefix + "main", "1")),
                 Double.parseDouble(props.getProperty(prefix + "maxent", "0")),
-                Double.parseDouble(props.getProperty(prefix + "bayes", "0")));
+                Double.parseDouble(props.getProperty(prefix + "bayes", "0")),
+                Double.parseDouble(props.getProperty(prefix + "near", "0")),
+                Double.parseDouble(props.getProperty(prefix + "hardNegatives", "0")),
+                Double.parseDouble(props.getProperty(prefix + "close", "0")));
     }
 
     private static Platt platt(Properties props, String prefix) {
@@ -331,12 +342,16 @@ public final class ModelBundle {
         entry(b, name + ".blend", calibration.blend());
         b.append(String.format(
                 Locale.ROOT,
-                "%1$s.stack.bias=%2$.6f%n%1$s.stack.main=%3$.6f%n%1$s.stack.maxent=%4$.6f%n%1$s.stack.bayes=%5$.6f%n",
+                "%1$s.stack.bias=%2$.6f%n%1$s.stack.main=%3$.6f%n%1$s.stack.maxent=%4$.6f%n%1$s.stack.bayes=%5$.6f%n"
+                        + "%1$s.stack.near=%6$.6f%n%1$s.stack.hardNegatives=%7$.6f%n%1$s.stack.close=%8$.6f%n",
                 name,
                 stack.bias(),
                 stack.main(),
                 stack.maxent(),
-                stack.bayes()));
+                stack.bayes(),
+                stack.near(),
+                stack.hardNegatives(),
+                stack.close()));
         return b.toString();
     }
 
@@ -408,10 +423,11 @@ public final class ModelBundle {
          * window is a feature too, after {@link #context}; null for the main view.
          */
         private final String grams;
-        /** The document, while its surface view has not been generated; null after. */
+        /** The document (the main view's); null for the surface view. */
         private String[] document;
 
         private Features surface;
+        private Neighbours.Neighbourhood neighbourhood;
         private SharedIndex resolvedBy;
         private double[][] resolved;
 
@@ -421,12 +437,19 @@ public final class ModelBundle {
             this.document = document;
         }
 
+        /** What the post's nearest posts in {@code memory} were, searched on first use. */
+        Neighbours.Neighbourhood neighbourhood(Neighbours memory) {
+            if (neighbourhood == null) {
+                neighbourhood = memory.near(document);
+            }
+            return neighbourhood;
+        }
+
         /** The surface view's features ({@link SurfaceFeatureGenerator}), generated on first use. */
         Features surface() {
             if (surface == null) {
                 SurfaceFeatureGenerator.Parts parts = SurfaceFeatureGenerator.parts(document);
                 surface = new Features(parts.others().toArray(String[]::new), parts.joined(), null);
-                document = null;
             }
             return surface;
         }
@@ -485,12 +508,15 @@ public final class ModelBundle {
         if (!STACKED.contains(category)) {
             return main;
         }
+        Neighbours.Neighbourhood near = features.neighbourhood(neighbours);
         Features view = features.surface();
         return stacks.get(category)
                 .apply(
                         main,
                         surface.get(category).probability(view, POSITIVE),
-                        surfaceBayes.get(category).probability(view, POSITIVE));
+                        surfaceBayes.get(category).probability(view, POSITIVE),
+                        category,
+                        near);
     }
 
     /** The stack of {@code category}'s final score ({@link Stack#IDENTITY} when it has no surface pair). */

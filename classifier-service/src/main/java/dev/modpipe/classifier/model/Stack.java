@@ -1,44 +1,78 @@
 package dev.modpipe.classifier.model;
 
+import dev.modpipe.classifier.model.Neighbours.Neighbourhood;
+import dev.modpipe.model.Category;
+
 /**
  * The last step of a category's score: a logistic regression over the logits of the main pair's
  * calibrated score ({@link Calibration}) and of the two surface-view categorizers' raw
- * probabilities ({@link SurfaceFeatureGenerator}): {@code p = 1 / (1 + exp(-(bias + main *
- * logit(calibrated) + maxent * logit(surfaceMaxent) + bayes * logit(surfaceBayes))))}. Fitted like
- * {@link Platt} (Newton's method, Platt's smoothed targets) on out-of-fold predictions, so 0.5 still
- * means an even chance; logits are clipped as Platt clips them, which bounds naive Bayes's
- * near-certain outputs.
+ * probabilities ({@link SurfaceFeatureGenerator}), and over what the post's nearest training posts
+ * were ({@link Neighbours}): {@code p = 1 / (1 + exp(-(bias + main * logit(calibrated) + maxent *
+ * logit(surfaceMaxent) + bayes * logit(surfaceBayes) + near * share + hardNegatives * hnShare +
+ * close * share * nearest)))}. Fitted like {@link Platt} (Newton's method, Platt's smoothed
+ * targets) on out-of-fold predictions, so 0.5 still means an even chance; logits are clipped as
+ * Platt clips them, which bounds naive Bayes's near-certain outputs.
  *
  * @param bias intercept
  * @param main weight on the main pair's calibrated score
  * @param maxent weight on the surface maxent model
  * @param bayes weight on the surface naive Bayes model
+ * @param near weight on the share of the nearest posts in the category
+ * @param hardNegatives weight on the share of the nearest posts that are hard negatives
+ * @param close weight on the category's share times the similarity of the nearest post
  */
-public record Stack(double bias, double main, double maxent, double bayes) {
+public record Stack(
+        double bias, double main, double maxent, double bayes, double near, double hardNegatives, double close) {
     /** The main pair's score unchanged (a target without a surface pair, such as the crisis target). */
-    public static final Stack IDENTITY = new Stack(0.0, 1.0, 0.0, 0.0);
+    public static final Stack IDENTITY = new Stack(0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0);
 
-    public double apply(double calibrated, double surfaceMaxent, double surfaceBayes) {
+    public double apply(
+            double calibrated,
+            double surfaceMaxent,
+            double surfaceBayes,
+            Category category,
+            Neighbourhood neighbourhood) {
+        double share = neighbourhood.share(category);
         double z = bias
                 + main * Platt.logit(calibrated)
                 + maxent * Platt.logit(surfaceMaxent)
-                + bayes * Platt.logit(surfaceBayes);
+                + bayes * Platt.logit(surfaceBayes)
+                + near * share
+                + hardNegatives * neighbourhood.hardNegatives()
+                + close * share * neighbourhood.nearest();
         return Logistic.sigmoid(z);
     }
 
-    /** Fits the weights on out-of-fold predictions and their true labels. Deterministic. */
-    public static Stack fit(double[] calibrated, double[] surfaceMaxent, double[] surfaceBayes, boolean[] positive) {
+    /**
+     * Fits the weights on out-of-fold predictions, the posts' out-of-fold neighbourhoods (from a
+     * memory without their fold) and their true labels. Deterministic.
+     */
+    public static Stack fit(
+            double[] calibrated,
+            double[] surfaceMaxent,
+            double[] surfaceBayes,
+            Category category,
+            Neighbourhood[] neighbourhoods,
+            boolean[] positive) {
         double[] t = Logistic.targets(positive);
         if (t == null) {
             return IDENTITY;
         }
         double[][] x = new double[positive.length][];
         for (int i = 0; i < x.length; i++) {
+            Neighbourhood n = neighbourhoods[i];
+            double share = n.share(category);
             x[i] = new double[] {
-                1.0, Platt.logit(calibrated[i]), Platt.logit(surfaceMaxent[i]), Platt.logit(surfaceBayes[i])
+                1.0,
+                Platt.logit(calibrated[i]),
+                Platt.logit(surfaceMaxent[i]),
+                Platt.logit(surfaceBayes[i]),
+                share,
+                n.hardNegatives(),
+                share * n.nearest()
             };
         }
-        double[] w = Logistic.fit(x, t, new double[] {0.0, 1.0, 0.0, 0.0});
-        return new Stack(w[0], w[1], w[2], w[3]);
+        double[] w = Logistic.fit(x, t, new double[] {0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0});
+        return new Stack(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
     }
 }

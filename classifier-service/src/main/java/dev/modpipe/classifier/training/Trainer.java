@@ -6,14 +6,18 @@ import dev.modpipe.classifier.engine.FeatureExtractor;
 import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
 import dev.modpipe.classifier.model.Calibration;
 import dev.modpipe.classifier.model.ModelBundle;
+import dev.modpipe.classifier.model.Neighbours;
+import dev.modpipe.classifier.model.Neighbours.Neighbourhood;
 import dev.modpipe.classifier.model.Platt;
 import dev.modpipe.classifier.model.PostFeatureGenerator;
 import dev.modpipe.classifier.model.Stack;
 import dev.modpipe.classifier.model.SurfaceFeatureGenerator;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.RiskLevel;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -174,9 +178,15 @@ public final class Trainer {
                 subcategoryModels.put(c, pool.submit(() -> trainSubcategories(train, docs, c)));
             }
             Future<Map<Learner, DoccatModel>> riskModels = pool.submit(() -> trainRisk(train, docs));
+            Category[] labels = labels(train);
+            boolean[] hardNegative = new boolean[train.size()];
+            for (int i = 0; i < hardNegative.length; i++) {
+                hardNegative[i] = train.get(i).hardNegative();
+            }
+            Neighbourhood[] near = outOfFoldNeighbourhoods(docs, labels, hardNegative, fold);
             Map<Category, CrossValidation> cv = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
-                cv.put(c, binaries.get(c).crossValidation(fold, surfaces.get(c)));
+                cv.put(c, binaries.get(c).crossValidation(fold, surfaces.get(c), c, near));
                 progress.println(cvLine("train: " + c, cv.get(c)));
             }
             Files.createDirectories(out);
@@ -192,6 +202,9 @@ public final class Trainer {
                 write(subcategoryModels.get(c).get(), out.resolve(ModelBundle.subcategoryFile(c)));
             }
             writePair(riskModels.get(), out, ModelBundle.riskFile(), ModelBundle.bayesRiskFile());
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.resolve(Neighbours.FILE)))) {
+                Neighbours.build(docs, labels, hardNegative, i -> true).write(o);
+            }
             StringBuilder calibration =
                     new StringBuilder("# Platt scaling fitted on 5-fold out-of-fold predictions of the train split:"
                             + " maxent, naive Bayes (.nb) and their blend (.blend); then the stack over the blend"
@@ -200,7 +213,7 @@ public final class Trainer {
                 calibration.append(ModelBundle.calibrationEntries(
                         c.name(), cv.get(c).calibration(), cv.get(c).stack()));
             }
-            CrossValidation crisisCv = crisis.crossValidation(fold, null);
+            CrossValidation crisisCv = crisis.crossValidation(fold, null, null, null);
             progress.println(cvLine("train: " + ModelBundle.CRISIS, crisisCv));
             calibration.append(
                     ModelBundle.calibrationEntries(ModelBundle.CRISIS, crisisCv.calibration(), crisisCv.stack()));
@@ -258,7 +271,8 @@ public final class Trainer {
          * over the calibrated score and the {@code surface} pair's out-of-fold probabilities (none
          * when {@code surface} is null).
          */
-        CrossValidation crossValidation(int[] fold, Binary surface) throws InterruptedException, ExecutionException {
+        CrossValidation crossValidation(int[] fold, Binary surface, Category category, Neighbourhood[] near)
+                throws InterruptedException, ExecutionException {
             double[] maxent = outOfFold(fold, Learner.MAXENT);
             double[] bayes = outOfFold(fold, Learner.BAYES);
             Platt maxentPlatt = Platt.fit(maxent, positive);
@@ -276,9 +290,9 @@ public final class Trainer {
             if (surface != null) {
                 double[] surfaceMaxent = surface.outOfFold(fold, Learner.MAXENT);
                 double[] surfaceBayes = surface.outOfFold(fold, Learner.BAYES);
-                stack = Stack.fit(score, surfaceMaxent, surfaceBayes, positive);
+                stack = Stack.fit(score, surfaceMaxent, surfaceBayes, category, near, positive);
                 for (int i = 0; i < score.length; i++) {
-                    score[i] = stack.apply(score[i], surfaceMaxent[i], surfaceBayes[i]);
+                    score[i] = stack.apply(score[i], surfaceMaxent[i], surfaceBayes[i], category, near[i]);
                 }
             }
             return Trainer.crossValidation(score, positive, calibration, stack);
@@ -296,6 +310,35 @@ public final class Trainer {
             }
             return oof;
         }
+    }
+
+    /** Each post's category, null for NONE. */
+    private static Category[] labels(List<LabelledPost> posts) {
+        Category[] labels = new Category[posts.size()];
+        for (int i = 0; i < labels.length; i++) {
+            String label = posts.get(i).label();
+            labels[i] = label.equals("NONE") ? null : Category.valueOf(label);
+        }
+        return labels;
+    }
+
+    /**
+     * Each post's nearest posts in a memory of the other folds, as the stack sees a new post's in
+     * the memory of the whole train split.
+     */
+    static Neighbourhood[] outOfFoldNeighbourhoods(
+            List<String[]> docs, Category[] labels, boolean[] hardNegative, int[] fold) {
+        Neighbourhood[] near = new Neighbourhood[docs.size()];
+        for (int k = 0; k < Corpus.FOLDS; k++) {
+            int held = k;
+            Neighbours memory = Neighbours.build(docs, labels, hardNegative, i -> fold[i] != held);
+            for (int i = 0; i < near.length; i++) {
+                if (fold[i] == held) {
+                    near[i] = memory.near(docs.get(i));
+                }
+            }
+        }
+        return near;
     }
 
     /** Both learners trained without fold {@code held}, their probabilities on it (0 elsewhere). */

@@ -68,6 +68,16 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldReadAnOverdoseToldWithoutTheWordIAsUnderWay() {
+        // crisis posts often drop the subject; "all my pills" and "every pill I had" name the whole supply
+        assertThat(features("took all my pills an hour ago, see you later everyone"))
+                .contains("#sh.in_progress");
+        assertThat(features("just took every pill i had. goodbye everyone")).contains("#sh.in_progress");
+        assertThat(features("swallowed every tablet in the house")).contains("#sh.in_progress");
+        assertThat(features("took all my morning meds, now off to work")).doesNotContain("#sh.in_progress", "#sh.act");
+    }
+
+    @Test
     void shouldKeepAnAttemptDaysOrWeeksAgoInThePresent() {
         assertThat(features("Two weeks ago I tried to kill myself. I'm home now."))
                 .contains("#sh.attempt")
@@ -101,6 +111,17 @@ class CueCatalogueTest {
                 .doesNotContain("#hm.scam");
         assertThat(features("Loan approved today, just pay the processing fee first"))
                 .contains("#hm.scam");
+    }
+
+    @Test
+    void shouldKeepTheAuthorsOwnAskActiveInAPostDressedAsAWarning() {
+        assertThat(features("therapy is a scam, dm me for my 30 day cure, only $49 by gift card"))
+                .contains("#hm.warning", "#hm.scam");
+        // someone else's words, reported in a warning, stay mitigated
+        assertThat(features(
+                        "beware: a fake therapist account said dm me for a free session, then asked for a gift card"))
+                .contains("#hm.scam|mit")
+                .doesNotContain("#hm.scam");
     }
 
     @Test

@@ -62,7 +62,8 @@ class ClassificationEngineTest {
     void shouldNotLetACasualSignOffLowerACrisis() {
         for (String text : List.of(
                 "I am going to kill myself tonight, talk soon",
-                "this is my last post. i wont be here tomorrow. thank you all for trying, talk soon")) {
+                "this is my last post. i wont be here tomorrow. thank you all for trying, talk soon",
+                "took all my pills an hour ago, see you later everyone")) {
             Classification c = engine.classify(text, null);
 
             assertThat(c.flags()).as(text).contains(Category.SELF_HARM);

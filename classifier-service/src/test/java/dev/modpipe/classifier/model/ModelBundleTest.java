@@ -81,7 +81,8 @@ class ModelBundleTest {
     }
 
     @Test
-    void scoreBlendsTheMainPairThroughItsCalibrationThenStacksTheSurfacePair() {
+    void scoreBlendsTheMainPairThroughItsCalibrationThenStacksTheSurfacePairAndTheNearestPosts() {
+        Neighbours memory = memory();
         for (Category c : Category.values()) {
             boolean stacked = ModelBundle.STACKED.contains(c);
             DocumentCategorizerME maxent = reference(ModelBundle.categoryFile(c));
@@ -90,12 +91,20 @@ class ModelBundleTest {
             DocumentCategorizerME surfaceBayes = stacked ? reference(ModelBundle.bayesSurfaceFile(c)) : null;
             Calibration calibration = bundle.calibration(c);
             Stack stack = bundle.stack(c);
+            assertThat(stack.near())
+                    .as("the nearest posts carry weight in " + c)
+                    .isNotZero();
             assertThat(calibration.bayes()).isNotEqualTo(Platt.IDENTITY);
             assertThat(stack.equals(Stack.IDENTITY)).isEqualTo(!stacked);
             for (String[] document : documents) {
                 double main = calibration.apply(probability(maxent, document), probability(bayes, document));
                 double expected = stacked
-                        ? stack.apply(main, probability(surfaceMaxent, document), probability(surfaceBayes, document))
+                        ? stack.apply(
+                                main,
+                                probability(surfaceMaxent, document),
+                                probability(surfaceBayes, document),
+                                c,
+                                memory.near(document))
                         : main;
                 assertThat(bundle.score(c, ModelBundle.features(document))).isCloseTo(expected, within(1e-12));
             }
@@ -138,6 +147,15 @@ class ModelBundleTest {
     }
 
     /** The model as OpenNLP loads and evaluates it, from the same file as the bundle. */
+    private static Neighbours memory() {
+        try (java.io.InputStream in =
+                ModelBundle.class.getResourceAsStream(ModelBundle.CLASSPATH_DIR + Neighbours.FILE)) {
+            return Neighbours.read(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static DocumentCategorizerME reference(String file) {
         try (java.io.InputStream in = ModelBundle.class.getResourceAsStream(ModelBundle.CLASSPATH_DIR + file)) {
             return new DocumentCategorizerME(new opennlp.tools.doccat.DoccatModel(in));
