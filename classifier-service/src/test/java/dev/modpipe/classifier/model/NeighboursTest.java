@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class NeighboursTest {
     // the memory: three scam posts, three scam warnings (hard negatives), and filler posts so that
-    // the words of every post are rare enough to be kept (a term in more than 10% of posts is not)
+    // the words of every post are rare enough to be kept (a term in more than 5% of posts is not)
     private static final List<String[]> DOCS = new ArrayList<>();
     private static final List<Category> LABELS = new ArrayList<>();
     private static final List<Boolean> HARD = new ArrayList<>();
@@ -26,7 +26,7 @@ class NeighboursTest {
         add("warning : the grant message asking for a gift card fee is a scam , reported", null, true);
         add("psa fake grant dms want a processing fee , never pay , report them", null, true);
         add("got a grant message asking for gift card payment , blocked and reported", null, true);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 100; i++) {
             add("filler post number" + i + " about gardening" + i + " and tea" + i, null, false);
         }
     }
@@ -92,7 +92,7 @@ class NeighboursTest {
     void shouldLeaveOutWordsFoundInMoreThanATenthOfThePostsAndTheCueTokens() {
         Neighbours memory = memory();
 
-        // "filler" and "post" are in 40 of 46 posts: the post shares no kept term with any post
+        // "filler" and "post" are in 100 of 106 posts: the post shares no kept term with any post
         assertThat(memory.near("filler post #sh.intent".split(" "))).isEqualTo(Neighbourhood.NOTHING_NEAR);
     }
 
