@@ -512,7 +512,8 @@ public final class Trainer {
         return String.format(
                 Locale.ROOT,
                 "  %-15s precision %.3f  recall %.3f  F1 %.3f  blend platt a=%.4f b=%.4f"
-                        + "  stack bias=%.3f main=%.3f surface maxent=%.3f bayes=%.3f%n",
+                        + "  stack bias=%.3f main=%.3f surface maxent=%.3f bayes=%.3f"
+                        + " neighbours near=%.3f hard-negatives=%.3f close=%.3f%n",
                 target,
                 cv.precision(),
                 cv.recall(),
@@ -522,7 +523,10 @@ public final class Trainer {
                 cv.stack().bias(),
                 cv.stack().main(),
                 cv.stack().maxent(),
-                cv.stack().bayes());
+                cv.stack().bayes(),
+                cv.stack().near(),
+                cv.stack().hardNegatives(),
+                cv.stack().close());
     }
 
     /** A maxent and naive Bayes pair, to its two files in {@code out}. */
@@ -541,7 +545,7 @@ public final class Trainer {
                 Locale.ROOT,
                 "algorithms: OpenNLP MAXENT_QN (L2=%.2f, iterations=%d, cutoff=%d, 1 thread) and NAIVEBAYES,"
                         + " blended %.1f / %.1f; for %s a surface pair (character 4-grams, word trigrams,"
-                        + " cutoff %d) stacked on the blend%n",
+                        + " cutoff %d) stacked on the blend with the " + Neighbours.K + " nearest training posts%n",
                 L2_COST,
                 ITERATIONS,
                 CUTOFF,
