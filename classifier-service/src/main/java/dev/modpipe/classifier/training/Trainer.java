@@ -178,7 +178,8 @@ public final class Trainer {
                 subcategoryModels.put(c, pool.submit(() -> trainSubcategories(train, docs, c)));
             }
             Future<Map<Learner, DoccatModel>> riskModels = pool.submit(() -> trainRisk(train, docs));
-            Category[] labels = labels(train);
+            Category[] labels =
+                    train.stream().map(p -> p.category().orElse(null)).toArray(Category[]::new);
             boolean[] hardNegative = new boolean[train.size()];
             for (int i = 0; i < hardNegative.length; i++) {
                 hardNegative[i] = train.get(i).hardNegative();
@@ -310,16 +311,6 @@ public final class Trainer {
             }
             return oof;
         }
-    }
-
-    /** Each post's category, null for NONE. */
-    private static Category[] labels(List<LabelledPost> posts) {
-        Category[] labels = new Category[posts.size()];
-        for (int i = 0; i < labels.length; i++) {
-            String label = posts.get(i).label();
-            labels[i] = label.equals("NONE") ? null : Category.valueOf(label);
-        }
-        return labels;
     }
 
     /**
