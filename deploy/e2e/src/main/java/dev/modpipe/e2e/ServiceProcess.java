@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** What the end-to-end tests run services with: a small heap and a quick start (C1 only). */
     public static final List<String> TEST_JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private static final int LOG_TAIL = 40;
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -119,7 +122,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; see " + log + lastLines(LOG_TAIL));
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
@@ -138,7 +142,24 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log + lastLines(LOG_TAIL));
+    }
+
+    /**
+     * The end of the process's log, for a failure message: CI keeps the build output but not the
+     * logs, so the reason a service would not start has to travel in the exception.
+     */
+    private String lastLines(int count) {
+        try {
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return "; its last lines:" + System.lineSeparator()
+                    + String.join(
+                            System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
     }
 
     /** SIGKILL, as in a crash: no shutdown hooks, no offset commits on the way out. */
