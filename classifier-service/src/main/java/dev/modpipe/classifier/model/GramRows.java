@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * The shared index's rows of the four-character features ({@link SurfaceFeatureGenerator#pack}),
- * keyed by the packed characters: an open-addressing table of {@code long} keys, so that the engine
- * looks a window of the text up without making a string of it, hashing the string and comparing it
- * (the surface view has a feature per character of the post). Filled once at load, then read-only
- * and safe to share between threads.
+ * Rows of the shared index by a {@code long} key: an open-addressing table, so that the engine finds
+ * a feature's row from a number, without a string to hash and compare. The keys are the packed
+ * characters of the four-character features ({@link SurfaceFeatureGenerator#pack}: the surface view
+ * has a feature per character of the post, never made into strings) and the 64-bit hashes of all
+ * other features ({@code SharedIndex.hash}). Filled once at load, then read-only and safe to share
+ * between threads.
  */
 final class GramRows {
     private long[] keys = new long[1024];
