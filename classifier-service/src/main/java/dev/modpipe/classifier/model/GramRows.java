@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
  * a feature's row from a number, without a string to hash and compare. The keys are the packed
  * characters of the four-character features ({@link SurfaceFeatureGenerator#pack}: the surface view
  * has a feature per character of the post, never made into strings) and the 64-bit hashes of all
- * other features ({@code SharedIndex.hash}). Filled once at load, then read-only and safe to share
+ * other features ({@link FeatureHash}). Filled once at load, then read-only and safe to share
  * between threads.
  */
 final class GramRows {
@@ -52,16 +52,11 @@ final class GramRows {
 
     private static int find(long[] keys, double[][] rows, long key) {
         int mask = keys.length - 1;
-        int slot = mix(key) & mask;
+        int slot = FeatureHash.slot(key, mask);
         while (rows[slot] != null && keys[slot] != key) {
             slot = (slot + 1) & mask;
         }
         return slot;
-    }
-
-    private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
     }
 
     private void grow() {

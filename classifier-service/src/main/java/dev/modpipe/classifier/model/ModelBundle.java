@@ -605,7 +605,7 @@ public final class ModelBundle {
     static final class SharedIndex {
         /**
          * Rows of the features of other lengths than {@link SurfaceFeatureGenerator#GRAM}, by the
-         * feature's 64-bit {@link #hash}. A feature's string is made anew for every post, so a
+         * feature's 64-bit {@link FeatureHash}. A feature's string is made anew for every post, so a
          * {@code HashMap} would hash it anyway, then walk to an entry, its key and the key's
          * characters to compare them, and then to the row: four dependent memory reads per feature,
          * mostly cache misses in a table of some 190,000 features. Here the hash leads to a slot of
@@ -630,16 +630,9 @@ public final class ModelBundle {
 
         /** The row of a feature, or null when no model knows it. */
         double[] row(String feature) {
-            return packed(feature) ? grams.get(SurfaceFeatureGenerator.pack(feature, 0)) : byFeature.get(hash(feature));
-        }
-
-        /** A feature's 64-bit FNV-1a hash over its UTF-16 units. */
-        static long hash(String feature) {
-            long h = 0xcbf29ce484222325L;
-            for (int i = 0; i < feature.length(); i++) {
-                h = (h ^ feature.charAt(i)) * 0x100000001b3L;
-            }
-            return h;
+            return packed(feature)
+                    ? grams.get(SurfaceFeatureGenerator.pack(feature, 0))
+                    : byFeature.get(FeatureHash.of(feature));
         }
 
         /** Whether a feature's row is kept by its packed characters rather than by its string. */
@@ -710,7 +703,7 @@ public final class ModelBundle {
             /**
              * The index, every row padded to the full width.
              *
-             * @throws IllegalStateException if two features share a {@link #hash} (then one would
+             * @throws IllegalStateException if two features share a {@link FeatureHash} (then one would
              *     read the other's row)
              */
             SharedIndex build() {
@@ -719,7 +712,7 @@ public final class ModelBundle {
                 GramRows hashed = new GramRows();
                 Map<Long, String> owners = new HashMap<>();
                 byFeature.forEach((feature, row) -> {
-                    long key = hash(feature);
+                    long key = FeatureHash.of(feature);
                     String owner = owners.putIfAbsent(key, feature);
                     if (owner != null) {
                         throw new IllegalStateException(

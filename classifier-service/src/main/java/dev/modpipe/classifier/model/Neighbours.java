@@ -46,7 +46,11 @@ public final class Neighbours {
     private static final int FORMAT = 1;
     private static final byte NONE = -1;
 
-    private final Map<String, Integer> terms;
+    /** Per term id, the term (a word, or two words joined by {@code _}). */
+    private final String[] names;
+    /** Term ids by the terms' {@link FeatureHash}. */
+    private final TermTable terms;
+
     private final float[] idf;
     private final int[][] postingPosts;
     private final float[][] postingWeights;
@@ -62,26 +66,86 @@ public final class Neighbours {
         final float[] similarity;
         /** The posts whose similarity the search made non-zero. */
         int[] touched = new int[256];
+        /** Per term id, how often the post searched has it (all zero between searches). */
+        final int[] count;
+        /** The ids of the post's known terms, in the order they first occur. */
+        int[] order = new int[256];
 
-        Scratch(int posts) {
+        Scratch(int posts, int terms) {
             similarity = new float[posts];
+            count = new int[terms];
+        }
+
+        /** Counts one occurrence of term {@code id} (nothing when negative); returns the terms seen. */
+        int count(int id, int seen) {
+            if (id < 0) {
+                return seen;
+            }
+            if (count[id]++ == 0) {
+                if (seen == order.length) {
+                    order = Arrays.copyOf(order, seen * 2);
+                }
+                order[seen++] = id;
+            }
+            return seen;
+        }
+    }
+
+    /**
+     * Term ids by the terms' 64-bit hashes, open addressing: a search looks a post's words and word
+     * pairs up by hash, without making a string of each pair or comparing strings.
+     */
+    private static final class TermTable {
+        private final long[] keys;
+        private final int[] ids;
+
+        TermTable(String[] names) {
+            int size = Integer.highestOneBit(Math.max(2, names.length) * 2) * 2;
+            keys = new long[size];
+            ids = new int[size];
+            Arrays.fill(ids, -1);
+            for (int id = 0; id < names.length; id++) {
+                long key = FeatureHash.of(names[id]);
+                int slot = find(key);
+                if (ids[slot] >= 0) {
+                    throw new IllegalStateException(
+                            "terms '" + names[ids[slot]] + "' and '" + names[id] + "' share the hash " + key);
+                }
+                keys[slot] = key;
+                ids[slot] = id;
+            }
+        }
+
+        /** The id of the term of hash {@code key}, or -1 when the memory does not know it. */
+        int id(long key) {
+            return ids[find(key)];
+        }
+
+        private int find(long key) {
+            int mask = keys.length - 1;
+            int slot = FeatureHash.slot(key, mask);
+            while (ids[slot] >= 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
         }
     }
 
     private Neighbours(
-            Map<String, Integer> terms,
+            String[] names,
             float[] idf,
             int[][] postingPosts,
             float[][] postingWeights,
             byte[] labels,
             boolean[] hardNegative) {
-        this.terms = terms;
+        this.names = names;
+        this.terms = new TermTable(names);
         this.idf = idf;
         this.postingPosts = postingPosts;
         this.postingWeights = postingWeights;
         this.labels = labels;
         this.hardNegative = hardNegative;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(labels.length));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(labels.length, names.length));
     }
 
     /**
@@ -194,7 +258,9 @@ public final class Neighbours {
             label[p] = c == null ? NONE : (byte) c.ordinal();
             hn[p] = hardNegative[kept.get(p)];
         }
-        return new Neighbours(ids, idf, postingPosts, postingWeights, label, hn);
+        String[] termNames = new String[idf.length];
+        ids.forEach((t, id) -> termNames[id] = t);
+        return new Neighbours(termNames, idf, postingPosts, postingWeights, label, hn);
     }
 
     /** How many posts the memory holds. */
@@ -204,17 +270,40 @@ public final class Neighbours {
 
     /** What the {@link #K} posts of the memory most like {@code document} were. */
     public Neighbourhood near(String[] document) {
-        Vector q = vector(termCounts(document), terms, idf);
-        if (q.terms.length == 0) {
+        Scratch scratch = this.scratch.get();
+        // the terms of termCounts, as hashes: a pair's hash continues its first word's
+        int seen = 0;
+        long previous = 0;
+        boolean first = true;
+        for (String token : document) {
+            if (token.startsWith("#")) {
+                continue;
+            }
+            long word = FeatureHash.of(token);
+            seen = scratch.count(terms.id(word), seen);
+            if (!first) {
+                seen = scratch.count(
+                        terms.id(FeatureHash.continued(FeatureHash.continued(previous, '_'), token)), seen);
+            }
+            previous = word;
+            first = false;
+        }
+        if (seen == 0) {
             return Neighbourhood.NOTHING_NEAR;
         }
-        Scratch scratch = this.scratch.get();
+        int[] queryTerms = Arrays.copyOf(scratch.order, seen);
+        int[] queryCounts = new int[seen];
+        for (int j = 0; j < seen; j++) {
+            queryCounts[j] = scratch.count[queryTerms[j]];
+            scratch.count[queryTerms[j]] = 0;
+        }
+        float[] queryWeights = unit(queryTerms, queryCounts, seen, idf);
         float[] similarity = scratch.similarity;
         int[] touched = scratch.touched;
         int touchedCount = 0;
-        for (int j = 0; j < q.terms.length; j++) {
-            int t = q.terms[j];
-            float w = q.weights[j];
+        for (int j = 0; j < seen; j++) {
+            int t = queryTerms[j];
+            float w = queryWeights[j];
             int[] posts = postingPosts[t];
             float[] weights = postingWeights[t];
             for (int k = 0; k < posts.length; k++) {
@@ -299,18 +388,27 @@ public final class Neighbours {
 
     private record Vector(int[] terms, float[] weights) {}
 
-    /** The unit TF-IDF vector of the counted terms the memory knows, in term order. */
+    /** The unit TF-IDF vector of the counted terms the memory knows, in the order they were counted. */
     private static Vector vector(Map<String, Integer> counts, Map<String, Integer> ids, float[] idf) {
         int[] ts = new int[counts.size()];
-        double[] ws = new double[counts.size()];
+        int[] cs = new int[counts.size()];
         int n = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             Integer id = ids.get(e.getKey());
             if (id != null) {
                 ts[n] = id;
-                ws[n] = (1.0 + Math.log(e.getValue())) * idf[id];
+                cs[n] = e.getValue();
                 n++;
             }
+        }
+        return new Vector(Arrays.copyOf(ts, n), unit(ts, cs, n, idf));
+    }
+
+    /** The unit vector of weights {@code (1 + ln count) * idf} of the first {@code n} terms. */
+    private static float[] unit(int[] ts, int[] counts, int n, float[] idf) {
+        double[] ws = new double[n];
+        for (int i = 0; i < n; i++) {
+            ws[i] = (1.0 + Math.log(counts[i])) * idf[ts[i]];
         }
         double norm = 0.0;
         for (int i = 0; i < n; i++) {
@@ -321,7 +419,7 @@ public final class Neighbours {
         for (int i = 0; i < n; i++) {
             weights[i] = (float) (ws[i] / norm);
         }
-        return new Vector(Arrays.copyOf(ts, n), weights);
+        return weights;
     }
 
     /** Writes the memory (terms, idf, postings, labels). */
@@ -333,8 +431,6 @@ public final class Neighbours {
         for (boolean b : hardNegative) {
             d.writeBoolean(b);
         }
-        String[] names = new String[idf.length];
-        terms.forEach((t, id) -> names[id] = t);
         d.writeInt(names.length);
         for (int t = 0; t < names.length; t++) {
             d.writeUTF(names[t]);
@@ -363,12 +459,12 @@ public final class Neighbours {
             hn[i] = d.readBoolean();
         }
         int count = d.readInt();
-        Map<String, Integer> terms = new HashMap<>(count * 2);
+        String[] names = new String[count];
         float[] idf = new float[count];
         int[][] postingPosts = new int[count][];
         float[][] postingWeights = new float[count][];
         for (int t = 0; t < count; t++) {
-            terms.put(d.readUTF(), t);
+            names[t] = d.readUTF();
             idf[t] = d.readFloat();
             int size = d.readInt();
             postingPosts[t] = new int[size];
@@ -378,6 +474,6 @@ public final class Neighbours {
                 postingWeights[t][k] = d.readFloat();
             }
         }
-        return new Neighbours(terms, idf, postingPosts, postingWeights, labels, hn);
+        return new Neighbours(names, idf, postingPosts, postingWeights, labels, hn);
     }
 }

@@ -9,7 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class NeighboursTest {
@@ -103,6 +107,56 @@ class NeighboursTest {
 
         assertThat(withoutScams.size()).isEqualTo(DOCS.size() - 3);
         assertThat(withoutScams.near(DOCS.get(0)).share(Category.HARMFUL)).isZero();
+    }
+
+    @Test
+    void shouldGiveWhatCosineSimilarityOverTheTfIdfVectorsGives() {
+        Neighbours memory = memory();
+        // the vectors computed here from the definition, with strings, as an independent check of
+        // the search (which looks terms up by hash and walks postings)
+        int n = DOCS.size();
+        Map<String, Integer> df = new HashMap<>();
+        DOCS.forEach(d -> Neighbours.termCounts(d).keySet().forEach(t -> df.merge(t, 1, Integer::sum)));
+        int maxDf = (int) Math.floor(Neighbours.MAX_DOCUMENT_FREQUENCY * n);
+        Function<String[], Map<String, Double>> vector = doc -> {
+            Map<String, Double> v = new HashMap<>();
+            Neighbours.termCounts(doc).forEach((t, c) -> {
+                if (df.containsKey(t) && df.get(t) <= maxDf) {
+                    v.put(t, (1 + Math.log(c)) * Neighbours.idf(n, df.get(t)));
+                }
+            });
+            double norm = Math.sqrt(v.values().stream().mapToDouble(w -> w * w).sum());
+            v.replaceAll((t, w) -> w / norm);
+            return v;
+        };
+        String[] query = "someone dm me about a grant , they want a gift card fee first".split(" ");
+        Map<String, Double> q = vector.apply(query);
+        Integer[] order = new Integer[n];
+        double[] cosine = new double[n];
+        for (int p = 0; p < n; p++) {
+            order[p] = p;
+            Map<String, Double> v = vector.apply(DOCS.get(p));
+            cosine[p] = q.entrySet().stream()
+                    .mapToDouble(e -> e.getValue() * v.getOrDefault(e.getKey(), 0.0))
+                    .sum();
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(cosine[b], cosine[a]));
+        double total = 0;
+        double harmful = 0;
+        double hardNegatives = 0;
+        for (int i = 0; i < Neighbours.K; i++) {
+            int p = order[i];
+            total += cosine[p];
+            harmful += LABELS.get(p) == Category.HARMFUL ? cosine[p] : 0;
+            hardNegatives += HARD.get(p) ? cosine[p] : 0;
+        }
+
+        Neighbourhood near = memory.near(query);
+
+        assertThat(cosine[order[Neighbours.K - 1]]).isGreaterThan(cosine[order[Neighbours.K]]);
+        assertThat(near.nearest()).isCloseTo(cosine[order[0]], within(1e-6));
+        assertThat(near.share(Category.HARMFUL)).isCloseTo(harmful / total, within(1e-6));
+        assertThat(near.hardNegatives()).isCloseTo(hardNegatives / total, within(1e-6));
     }
 
     @Test
