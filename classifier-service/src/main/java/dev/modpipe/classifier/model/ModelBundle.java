@@ -428,8 +428,8 @@ public final class ModelBundle {
 
         private Features surface;
         private Neighbours.Neighbourhood neighbourhood;
-        private SharedIndex resolvedBy;
-        private double[][] resolved;
+        private SharedIndex summedBy;
+        private double[] sums;
 
         private Features(String[] context, String grams, String[] document) {
             this.context = context;
@@ -467,19 +467,33 @@ public final class ModelBundle {
             return all;
         }
 
-        double[][] resolve(SharedIndex index) {
-            if (resolvedBy != index) {
-                double[][] r = new double[context.length + windows()][];
+        /**
+         * The rows of the post's features in {@code index}, added up in feature order: at each
+         * slot's outcomes, the sum that slot's model evaluation starts from. One pass over the rows
+         * serves all the index's models (each row is read once, not once per model), and each
+         * outcome's sum is made of the same terms in the same order as a pass per model would add.
+         */
+        double[] sums(SharedIndex index) {
+            if (summedBy != index) {
+                double[] total = new double[index.width];
                 for (int i = 0; i < context.length; i++) {
-                    r[i] = index.row(context[i]);
+                    add(total, index.row(context[i]));
                 }
                 for (int i = 0; i < windows(); i++) {
-                    r[context.length + i] = index.grams.get(SurfaceFeatureGenerator.pack(grams, i));
+                    add(total, index.grams.get(SurfaceFeatureGenerator.pack(grams, i)));
                 }
-                resolved = r;
-                resolvedBy = index;
+                sums = total;
+                summedBy = index;
             }
-            return resolved;
+            return sums;
+        }
+
+        private static void add(double[] total, double[] row) {
+            if (row != null) {
+                for (int o = 0; o < total.length; o++) {
+                    total[o] += row[o];
+                }
+            }
         }
 
         int size() {
@@ -600,7 +614,8 @@ public final class ModelBundle {
      * same values in the same order as {@code QNModel.eval} and {@code NaiveBayesModel.eval}, plus
      * zeros, which change no sum, so results are the same (checked by {@code ModelBundleTest} and
      * {@code SharedIndexTest}), with one hash lookup per feature instead of thirteen and one
-     * contiguous row per feature instead of thirteen scattered objects.
+     * contiguous row per feature instead of thirteen scattered objects, added up once for all the
+     * models ({@link Features#sums}).
      */
     static final class SharedIndex {
         /**
@@ -620,12 +635,15 @@ public final class ModelBundle {
         private final int[] offset;
         /** Per slot, the naive Bayes model's evaluation parameters; {@code null} for a maxent slot. */
         private final Bayes[] bayes;
+        /** The length of every row: all the slots' outcomes. */
+        private final int width;
 
-        private SharedIndex(GramRows byFeature, GramRows grams, int[] offset, Bayes[] bayes) {
+        private SharedIndex(GramRows byFeature, GramRows grams, int[] offset, Bayes[] bayes, int width) {
             this.byFeature = byFeature;
             this.grams = grams;
             this.offset = offset;
             this.bayes = bayes;
+            this.width = width;
         }
 
         /** The row of a feature, or null when no model knows it. */
@@ -725,7 +743,8 @@ public final class ModelBundle {
                         hashed,
                         grams,
                         offsets.stream().mapToInt(Integer::intValue).toArray(),
-                        bayes.toArray(new Bayes[0]));
+                        bayes.toArray(new Bayes[0]),
+                        full);
             }
         }
     }
@@ -838,15 +857,8 @@ public final class ModelBundle {
             if (maxent != null) {
                 return maxent.eval(features.strings());
             }
-            double[] probs = new double[outcomes.length];
             int start = index.offset[slot];
-            for (double[] row : features.resolve(index)) {
-                if (row != null) {
-                    for (int o = 0; o < probs.length; o++) {
-                        probs[o] += row[start + o];
-                    }
-                }
-            }
+            double[] probs = Arrays.copyOfRange(features.sums(index), start, start + outcomes.length);
             if (bayes != null) {
                 return bayes.probabilities(probs);
             }

@@ -64,8 +64,11 @@ public final class Neighbours {
 
     private static final class Scratch {
         final float[] similarity;
-        /** The posts whose similarity the search made non-zero. */
-        int[] touched = new int[256];
+        /**
+         * The posts whose similarity the search made non-zero; one slot more than the posts, as the
+         * search writes a post past the end of the list before it knows whether to keep it.
+         */
+        final int[] touched;
         /** Per term id, how often the post searched has it (all zero between searches). */
         final int[] count;
         /** The ids of the post's known terms, in the order they first occur. */
@@ -73,6 +76,7 @@ public final class Neighbours {
 
         Scratch(int posts, int terms) {
             similarity = new float[posts];
+            touched = new int[posts + 1];
             count = new int[terms];
         }
 
@@ -308,14 +312,13 @@ public final class Neighbours {
             float[] weights = postingWeights[t];
             for (int k = 0; k < posts.length; k++) {
                 int p = posts[k];
-                if (similarity[p] == 0f) {
-                    if (touchedCount == touched.length) {
-                        touched = Arrays.copyOf(touched, touchedCount * 2);
-                        scratch.touched = touched;
-                    }
-                    touched[touchedCount++] = p;
-                }
-                similarity[p] += w * weights[k];
+                float before = similarity[p];
+                // without a branch: the post is written at the end of the list every time, and
+                // kept (the count moves on) only the first time (weights are positive, so a
+                // similarity is zero until a first shared term)
+                touched[touchedCount] = p;
+                touchedCount += before == 0f ? 1 : 0;
+                similarity[p] = before + w * weights[k];
             }
         }
         // the K most similar of the posts touched, ties to the earlier post
