@@ -475,12 +475,18 @@ public final class ModelBundle {
          */
         double[] sums(SharedIndex index) {
             if (summedBy != index) {
-                double[] total = new double[index.width];
+                // the rows are found first, then added: short independent lookups in a row let the
+                // processor wait for several rows' memory at once
+                double[][] rows = new double[size()][];
                 for (int i = 0; i < context.length; i++) {
-                    add(total, index.row(context[i]));
+                    rows[i] = index.row(context[i]);
                 }
                 for (int i = 0; i < windows(); i++) {
-                    add(total, index.grams.get(SurfaceFeatureGenerator.pack(grams, i)));
+                    rows[context.length + i] = index.grams.get(SurfaceFeatureGenerator.pack(grams, i));
+                }
+                double[] total = new double[index.width];
+                for (double[] row : rows) {
+                    add(total, row);
                 }
                 sums = total;
                 summedBy = index;
