@@ -63,7 +63,9 @@ class ClassificationEngineTest {
         for (String text : List.of(
                 "I am going to kill myself tonight, talk soon",
                 "this is my last post. i wont be here tomorrow. thank you all for trying, talk soon",
-                "took all my pills an hour ago, see you later everyone")) {
+                "took all my pills an hour ago, see you later everyone",
+                // terse: the language detector's first choice is Volapük, English a hair behind
+                "bridge. now. sorry.")) {
             Classification c = engine.classify(text, null);
 
             assertThat(c.flags()).as(text).contains(Category.SELF_HARM);
