@@ -73,6 +73,8 @@ public final class Neighbours {
         final int[] count;
         /** The ids of the post's known terms, in the order they first occur. */
         int[] order = new int[256];
+        /** How many of {@link #order} the search counted so far. */
+        int seen;
 
         Scratch(int posts, int terms) {
             similarity = new float[posts];
@@ -80,18 +82,26 @@ public final class Neighbours {
             count = new int[terms];
         }
 
-        /** Counts one occurrence of term {@code id} (nothing when negative); returns the terms seen. */
-        int count(int id, int seen) {
+        /** Counts one occurrence of term {@code id} (nothing when negative). */
+        void count(int id) {
             if (id < 0) {
-                return seen;
+                return;
             }
-            if (count[id]++ == 0) {
+            if (count[id] == 0) {
                 if (seen == order.length) {
                     order = Arrays.copyOf(order, seen * 2);
                 }
                 order[seen++] = id;
             }
-            return seen;
+            count[id]++;
+        }
+
+        /** Sets every count back to zero for the next search. */
+        void clearCounts() {
+            for (int j = 0; j < seen; j++) {
+                count[order[j]] = 0;
+            }
+            seen = 0;
         }
     }
 
@@ -275,33 +285,52 @@ public final class Neighbours {
     /** What the {@link #K} posts of the memory most like {@code document} were. */
     public Neighbourhood near(String[] document) {
         Scratch scratch = this.scratch.get();
-        // the terms of termCounts, as hashes: a pair's hash continues its first word's
-        int seen = 0;
-        long previous = 0;
-        boolean first = true;
-        for (String token : document) {
-            if (token.startsWith("#")) {
-                continue;
+        int[] queryTerms;
+        int[] queryCounts;
+        // the scratch is cleared however the search ends: a search that failed half way (a bad
+        // token) must not leave counts or similarities behind for the thread's next post
+        try {
+            // the terms of termCounts, as hashes: a pair's hash continues its first word's
+            long previous = 0;
+            boolean first = true;
+            for (String token : document) {
+                if (token.startsWith("#")) {
+                    continue;
+                }
+                long word = FeatureHash.of(token);
+                scratch.count(terms.id(word));
+                if (!first) {
+                    scratch.count(terms.id(FeatureHash.continued(FeatureHash.continued(previous, '_'), token)));
+                }
+                previous = word;
+                first = false;
             }
-            long word = FeatureHash.of(token);
-            seen = scratch.count(terms.id(word), seen);
-            if (!first) {
-                seen = scratch.count(
-                        terms.id(FeatureHash.continued(FeatureHash.continued(previous, '_'), token)), seen);
+            queryTerms = Arrays.copyOf(scratch.order, scratch.seen);
+            queryCounts = new int[queryTerms.length];
+            for (int j = 0; j < queryTerms.length; j++) {
+                queryCounts[j] = scratch.count[queryTerms[j]];
             }
-            previous = word;
-            first = false;
+        } finally {
+            scratch.clearCounts();
         }
-        if (seen == 0) {
+        if (queryTerms.length == 0) {
             return Neighbourhood.NOTHING_NEAR;
         }
-        int[] queryTerms = Arrays.copyOf(scratch.order, seen);
-        int[] queryCounts = new int[seen];
-        for (int j = 0; j < seen; j++) {
-            queryCounts[j] = scratch.count[queryTerms[j]];
-            scratch.count[queryTerms[j]] = 0;
+        boolean cleared = false;
+        try {
+            Neighbourhood near = search(scratch, queryTerms, unit(queryTerms, queryCounts, queryTerms.length, idf));
+            cleared = true;
+            return near;
+        } finally {
+            if (!cleared) {
+                Arrays.fill(scratch.similarity, 0f);
+            }
         }
-        float[] queryWeights = unit(queryTerms, queryCounts, seen, idf);
+    }
+
+    /** The postings walk and the vote of the nearest posts; leaves the similarities cleared. */
+    private Neighbourhood search(Scratch scratch, int[] queryTerms, float[] queryWeights) {
+        int seen = queryTerms.length;
         float[] similarity = scratch.similarity;
         int[] touched = scratch.touched;
         int touchedCount = 0;

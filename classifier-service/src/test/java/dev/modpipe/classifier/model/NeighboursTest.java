@@ -1,6 +1,7 @@
 package dev.modpipe.classifier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.modpipe.classifier.model.Neighbours.Neighbourhood;
@@ -82,6 +83,18 @@ class NeighboursTest {
 
         assertThat(memory.near(DOCS.get(3))).isEqualTo(first);
         assertThat(memory().near(DOCS.get(3))).isEqualTo(first);
+    }
+
+    @Test
+    void aSearchThatFailsHalfWayLeavesNothingBehindEither() {
+        Neighbours memory = memory();
+        Neighbourhood expected = memory.near(DOCS.get(3));
+
+        // a broken document (a null token after some counted terms) fails the search
+        assertThatThrownBy(() -> memory.near(new String[] {"grant", "gift", "card", null}))
+                .isInstanceOf(NullPointerException.class);
+
+        assertThat(memory.near(DOCS.get(3))).isEqualTo(expected);
     }
 
     @Test
