@@ -86,7 +86,7 @@ final class Logistic {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
-    private static double dot(double[] w, double[] x) {
+    static double dot(double[] w, double[] x) {
         double z = 0;
         for (int a = 0; a < w.length; a++) {
             z += w[a] * x[a];

@@ -225,11 +225,13 @@ public final class Neighbours {
         Map<String, Integer> ids = new HashMap<>();
         List<String> names = new ArrayList<>(df.keySet());
         names.sort(null);
+        List<String> keptNames = new ArrayList<>();
         List<Float> idfs = new ArrayList<>();
         for (String t : names) {
             int d = df.get(t);
             if (d <= maxDf) {
                 ids.put(t, ids.size());
+                keptNames.add(t);
                 idfs.add((float) idf(n, d));
             }
         }
@@ -272,9 +274,7 @@ public final class Neighbours {
             label[p] = c == null ? NONE : (byte) c.ordinal();
             hn[p] = hardNegative[kept.get(p)];
         }
-        String[] termNames = new String[idf.length];
-        ids.forEach((t, id) -> termNames[id] = t);
-        return new Neighbours(termNames, idf, postingPosts, postingWeights, label, hn);
+        return new Neighbours(keptNames.toArray(String[]::new), idf, postingPosts, postingWeights, label, hn);
     }
 
     /** How many posts the memory holds. */

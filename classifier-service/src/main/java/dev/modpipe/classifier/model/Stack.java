@@ -32,15 +32,28 @@ public record Stack(
             double surfaceBayes,
             Category category,
             Neighbourhood neighbourhood) {
-        double share = neighbourhood.share(category);
-        double z = bias
-                + main * Platt.logit(calibrated)
-                + maxent * Platt.logit(surfaceMaxent)
-                + bayes * Platt.logit(surfaceBayes)
-                + near * share
-                + hardNegatives * neighbourhood.hardNegatives()
-                + close * share * neighbourhood.nearest();
-        return Logistic.sigmoid(z);
+        return Logistic.sigmoid(
+                Logistic.dot(weights(), inputs(calibrated, surfaceMaxent, surfaceBayes, category, neighbourhood)));
+    }
+
+    /** The weights in the order of {@link #inputs}. */
+    private double[] weights() {
+        return new double[] {bias, main, maxent, bayes, near, hardNegatives, close};
+    }
+
+    /** What the weights multiply, the constant 1 of the bias first; fitting and applying share it. */
+    private static double[] inputs(
+            double calibrated, double surfaceMaxent, double surfaceBayes, Category category, Neighbourhood n) {
+        double share = n.share(category);
+        return new double[] {
+            1.0,
+            Platt.logit(calibrated),
+            Platt.logit(surfaceMaxent),
+            Platt.logit(surfaceBayes),
+            share,
+            n.hardNegatives(),
+            share * n.nearest()
+        };
     }
 
     /**
@@ -60,19 +73,9 @@ public record Stack(
         }
         double[][] x = new double[positive.length][];
         for (int i = 0; i < x.length; i++) {
-            Neighbourhood n = neighbourhoods[i];
-            double share = n.share(category);
-            x[i] = new double[] {
-                1.0,
-                Platt.logit(calibrated[i]),
-                Platt.logit(surfaceMaxent[i]),
-                Platt.logit(surfaceBayes[i]),
-                share,
-                n.hardNegatives(),
-                share * n.nearest()
-            };
+            x[i] = inputs(calibrated[i], surfaceMaxent[i], surfaceBayes[i], category, neighbourhoods[i]);
         }
-        double[] w = Logistic.fit(x, t, new double[] {0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0});
+        double[] w = Logistic.fit(x, t, IDENTITY.weights());
         return new Stack(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
     }
 }
