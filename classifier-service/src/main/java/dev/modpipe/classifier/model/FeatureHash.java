@@ -2,7 +2,7 @@ package dev.modpipe.classifier.model;
 
 /**
  * 64-bit FNV-1a hashes of features and terms over their UTF-16 units, and the slot a hash takes in
- * an open-addressing table. The lookup tables of the engine's hot path ({@link GramRows} for the
+ * an open-addressing table. The lookup tables of the engine's hot path ({@link FeatureRows} for the
  * models' rows, {@link Neighbours}' terms) are keyed by these hashes, so a post's features are
  * found without making, hashing and comparing a string per feature. Each table refuses two of its
  * keys with one hash when it is built; a feature no model knows matches a known one's hash about

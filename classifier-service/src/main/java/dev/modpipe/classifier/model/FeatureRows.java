@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * other features ({@link FeatureHash}). Filled once at load, then read-only and safe to share
  * between threads.
  */
-final class GramRows {
+final class FeatureRows {
     private long[] keys = new long[1024];
     private double[][] rows = new double[1024][];
     private int size;

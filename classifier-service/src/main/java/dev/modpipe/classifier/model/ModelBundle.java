@@ -424,7 +424,7 @@ public final class ModelBundle {
          */
         private final String grams;
         /** The document (the main view's); null for the surface view. */
-        private String[] document;
+        private final String[] document;
 
         private Features surface;
         private Neighbours.Neighbourhood neighbourhood;
@@ -634,9 +634,9 @@ public final class ModelBundle {
          * hash, so every feature a model knows finds its own row; a feature no model knows finds a
          * row only if its hash equals a known feature's, about once in 10<sup>14</sup> lookups.
          */
-        private final GramRows byFeature;
+        private final FeatureRows byFeature;
         /** Rows of the features of {@link SurfaceFeatureGenerator#GRAM} characters, by their packed characters. */
-        private final GramRows grams;
+        private final FeatureRows grams;
         /** Per slot, where its outcomes start in a row. */
         private final int[] offset;
         /** Per slot, the naive Bayes model's evaluation parameters; {@code null} for a maxent slot. */
@@ -644,7 +644,7 @@ public final class ModelBundle {
         /** The length of every row: all the slots' outcomes. */
         private final int width;
 
-        private SharedIndex(GramRows byFeature, GramRows grams, int[] offset, Bayes[] bayes, int width) {
+        private SharedIndex(FeatureRows byFeature, FeatureRows grams, int[] offset, Bayes[] bayes, int width) {
             this.byFeature = byFeature;
             this.grams = grams;
             this.offset = offset;
@@ -672,7 +672,7 @@ public final class ModelBundle {
          */
         static final class Builder {
             private final Map<String, double[]> byFeature = new HashMap<>();
-            private final GramRows grams = new GramRows();
+            private final FeatureRows grams = new FeatureRows();
             private final List<Integer> offsets = new ArrayList<>();
             private final List<Bayes> bayes = new ArrayList<>();
             private int width;
@@ -733,7 +733,7 @@ public final class ModelBundle {
             SharedIndex build() {
                 int full = width;
                 UnaryOperator<double[]> padded = row -> row.length < full ? Arrays.copyOf(row, full) : row;
-                GramRows hashed = new GramRows();
+                FeatureRows hashed = new FeatureRows();
                 Map<Long, String> owners = new HashMap<>();
                 byFeature.forEach((feature, row) -> {
                     long key = FeatureHash.of(feature);

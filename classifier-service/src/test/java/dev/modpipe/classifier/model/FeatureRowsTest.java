@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class GramRowsTest {
+class FeatureRowsTest {
     @Test
     void shouldFindEveryRowItWasGivenThroughGrowthAndNoneItWasNot() {
-        GramRows rows = new GramRows();
+        FeatureRows rows = new FeatureRows();
         Map<Long, double[]> expected = new HashMap<>();
         Random random = new Random(3);
         for (int i = 0; i < 50_000; i++) {
@@ -34,7 +34,7 @@ class GramRowsTest {
 
     @Test
     void shouldTellApartKeysThatDifferInOneCharacter() {
-        GramRows rows = new GramRows();
+        FeatureRows rows = new FeatureRows();
         double[] a = {1};
         double[] b = {2};
         rows.put(SurfaceFeatureGenerator.pack(" kms", 0), a);
@@ -47,7 +47,7 @@ class GramRowsTest {
 
     @Test
     void shouldReplaceEveryRowByTheFunctionOfIt() {
-        GramRows rows = new GramRows();
+        FeatureRows rows = new FeatureRows();
         for (long key = 1; key <= 3000; key++) {
             rows.put(key, new double[] {key});
         }
