@@ -295,11 +295,30 @@ public final class TextNormalizer {
                 word = decoded;
             }
         }
+        if (isPossessive(word)) {
+            // "mum's", "character's", "cable's": the noun on its own, so patterns and models see
+            // "mum" or "character" (who is talking, a story) whatever follows it
+            word = word.substring(0, word.length() - 2) + " 's";
+        }
         if (word.equals(core)) {
             out.copy(in, s, e);
         } else {
             out.replace(word, in, s, e);
         }
+    }
+
+    /** A word of at least two letters followed by {@code 's} (contractions such as "it's" are expanded before). */
+    static boolean isPossessive(String word) {
+        int n = word.length();
+        if (n < 4 || word.charAt(n - 2) != '\'' || word.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int i = 0; i < n - 2; i++) {
+            if (!Character.isLetter(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String nextWord(String t, int from) {

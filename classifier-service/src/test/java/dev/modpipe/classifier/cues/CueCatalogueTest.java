@@ -137,6 +137,32 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldReadSurvivalOddsHiddenSpotsAndRestrictionDaresAsInstructions() {
+        assertThat(features("what are the odds of surviving a fall from the 9th floor"))
+                .contains("#sh.instructions");
+        assertThat(features("best place to cut where my uniform covers it?")).contains("#sh.instructions");
+        assertThat(features("3 days water only, who's in? post when you cave")).contains("#sh.instructions");
+        assertThat(features("text me and i'll talk you out of eating dinner")).contains("#sh.instructions");
+        assertThat(features("got stitches last night, told the nurse it was the cat"))
+                .contains("#sh.instructions");
+        // the same words about cake, hedges and a broken vase
+        assertThat(features("best place to cut the cake so everyone gets icing?"))
+                .doesNotContain("#sh.instructions");
+        assertThat(features("what are the chances of surviving a night out with my uni mates"))
+                .doesNotContain("#sh.instructions");
+        assertThat(features("hospital fasting rule: 6 hours no food before the op, water until 2 hours before"))
+                .doesNotContain("#sh.instructions");
+    }
+
+    @Test
+    void shouldReadALigatureInPlaceAsUnderWayWhateverTheApostrophe() {
+        assertThat(features("the cable's already round my neck")).contains("#sh.in_progress");
+        assertThat(features("belt is around my neck now")).contains("#sh.in_progress");
+        assertThat(features("the cord was round my neck when i was born, mum says"))
+                .doesNotContain("#sh.in_progress");
+    }
+
+    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);

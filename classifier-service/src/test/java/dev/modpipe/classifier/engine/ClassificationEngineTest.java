@@ -332,8 +332,10 @@ class ClassificationEngineTest {
 
     @Test
     void shouldRateImminentOnTheRiskModelAloneOnlyWhenItIsSureAndAllowedTo() {
-        String text = "the car is running in the garage with the door shut. i just wanted to say thanks to this"
-                + " group before i go lie down in the back seat";
+        // (round 15's models give the round-11 wording of this act HIGH, with 0.977 for the post: which
+        // of such posts the risk model is sure of moves with every retraining)
+        String text = "engine running, garage door shut, hose through the window. just wanted to thank this group"
+                + " before i lie down";
         EngineSettings noModelPages = new EngineSettings(Map.of(), 0.1, 0.25, 0.5, false);
 
         // the models the build trained: no cue rule knows this act, the risk model does

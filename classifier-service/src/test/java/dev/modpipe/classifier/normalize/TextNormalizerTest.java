@@ -57,6 +57,21 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldSetAPossessiveApartFromItsNounButExpandContractions() {
+        String original = "the character’s death. cable's already round my neck, it's fine";
+        NormalizedText n = normalizer.normalize(original);
+
+        assertThat(n.text().replaceAll("\\s+", " ").strip())
+                .isEqualTo("the character 's death . cable 's already round my neck , it is fine");
+        int c = n.text().indexOf("character");
+        int[] span = n.toOriginal(c, c + "character".length());
+        assertThat(original.substring(span[0], span[1])).startsWith("character");
+        assertThat(TextNormalizer.isPossessive("dog's")).isTrue();
+        assertThat(TextNormalizer.isPossessive("'s")).isFalse();
+        assertThat(TextNormalizer.isPossessive("90's")).isFalse();
+    }
+
+    @Test
     void shouldMapUnmaskedWordsToTheMaskedOriginal() {
         String original = "Tw: S*icide talk";
         NormalizedText n = normalizer.normalize(original);
