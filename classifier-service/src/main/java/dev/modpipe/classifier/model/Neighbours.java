@@ -316,15 +316,12 @@ public final class Neighbours {
         if (queryTerms.length == 0) {
             return Neighbourhood.NOTHING_NEAR;
         }
-        boolean cleared = false;
         try {
-            Neighbourhood near = search(scratch, queryTerms, unit(queryTerms, queryCounts, queryTerms.length, idf));
-            cleared = true;
-            return near;
-        } finally {
-            if (!cleared) {
-                Arrays.fill(scratch.similarity, 0f);
-            }
+            return search(scratch, queryTerms, unit(queryTerms, queryCounts, queryTerms.length, idf));
+        } catch (Throwable failed) {
+            // search clears the similarities itself only when it completes
+            Arrays.fill(scratch.similarity, 0f);
+            throw failed;
         }
     }
 
