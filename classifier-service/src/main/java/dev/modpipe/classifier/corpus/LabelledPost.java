@@ -2,6 +2,7 @@ package dev.modpipe.classifier.corpus;
 
 import dev.modpipe.model.Category;
 import dev.modpipe.model.RiskLevel;
+import dev.modpipe.model.Subcategory;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,14 @@ public record LabelledPost(
         label = label == null ? NONE : label;
         if (!label.equals(NONE)) {
             Category.valueOf(label);
+        }
+        if (subcategory != null) {
+            // a key the models do not know would be trained as nothing, and silently
+            Optional<Subcategory> known = Subcategory.fromKey(subcategory);
+            if (known.isEmpty() || !known.get().category().name().equals(label)) {
+                throw new IllegalArgumentException(
+                        "subcategory " + subcategory + " is not one of " + label + "'s (post " + id + ")");
+            }
         }
         risk = risk == null ? RiskLevel.NONE : risk;
     }

@@ -163,6 +163,16 @@ final class Vocabulary {
         m.put("bestie", "friend");
         m.put("gn", "goodnight");
         m.put("gnight", "goodnight");
+        m.put("omw", "on my way");
+        m.put("otw", "on the way");
+        m.put("luv", "love");
+        m.put("ily", "i love you");
+        m.put("ilysm", "i love you so much");
+        m.put("thx", "thanks");
+        m.put("tbh", "to be honest");
+        m.put("ngl", "not going to lie");
+        m.put("cya", "see you");
+        m.put("nvm", "never mind");
         // contractions (apostrophe or not)
         for (String[] c : new String[][] {
             {"i'm", "i am"},

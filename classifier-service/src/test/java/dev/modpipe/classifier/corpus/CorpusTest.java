@@ -50,4 +50,20 @@ class CorpusTest {
         assertThat(p.risk()).isEqualTo(dev.modpipe.model.RiskLevel.LOW);
         assertThat(p.subcategory()).isEqualTo("self_harm/ideation");
     }
+
+    @Test
+    void shouldRejectASubcategoryTheModelsDoNotKnowOrOfAnotherLabel() {
+        // round 16's first draft had "self_injury" without its prefix: trained as no subcategory
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Corpus.parse(
+                        "{\"id\":\"x-2\",\"text\":\"hi\",\"label\":\"SELF_HARM\",\"subcategory\":\"self_injury\"}",
+                        "line 2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("self_injury");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Corpus.parse(
+                        "{\"id\":\"x-3\",\"text\":\"hi\",\"label\":\"HARMFUL\",\"subcategory\":\"self_harm/ideation\"}",
+                        "line 3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HARMFUL");
+    }
 }

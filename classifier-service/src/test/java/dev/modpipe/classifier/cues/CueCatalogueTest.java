@@ -163,6 +163,27 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldReadHavingEnoughPutAsideAsMeansButNotHavingHadEnough() {
+        assertThat(features("i've got enough now. not saying when")).contains("#sh.means_access");
+        assertThat(features("when i have enough saved im doing it")).contains("#sh.means_access");
+        assertThat(features("I have more than enough in the cabinet")).contains("#sh.means_access");
+        // "had enough" of a meal, of a job, or of faith: no means, so no IMMINENT with "tonight"
+        assertThat(features("had ice cream tonight, stopped when I'd had enough"))
+                .doesNotContain("#sh.means_access");
+        assertThat(features("my pastor said I'd be healed if I had enough faith"))
+                .doesNotContain("#sh.means_access");
+    }
+
+    @Test
+    void shouldReadTextSpeakForOnMyWay() {
+        assertThat(features("omw 2 the bridge. i'm sorry for everything")).contains("#sh.act_signs");
+        // alone, the way to a place is everyday: a feature for the models, not evidence
+        assertThat(features("omw to the river for the duck race!!"))
+                .contains("#sh.act_signs|mit")
+                .doesNotContain("#sh.act_signs");
+    }
+
+    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);
