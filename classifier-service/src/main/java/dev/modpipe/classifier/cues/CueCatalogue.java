@@ -173,7 +173,7 @@ public final class CueCatalogue {
             CueRule rule = this.rules.get(r);
             allWords.addAll(rule.pattern().words());
             for (String first : rule.pattern().firstTokens()) {
-                if (first.endsWith("*") || first.equals("#num")) {
+                if (TokenPattern.isSpecial(first)) {
                     prefix.add(r);
                 } else {
                     index.computeIfAbsent(first, k -> new LinkedHashSet<>()).add(r);
@@ -334,8 +334,72 @@ public final class CueCatalogue {
             }
             hits.add(new CueHit(r.rule, r.sentence, r.start, r.end, context));
         }
-        return uncorroboratedSignsMitigated(hits, tokens);
+        return uncorroboratedSignsMitigated(storiesMitigated(hits), tokens);
     }
+
+    /**
+     * Two contexts that make a post's self-injury or attempt a story rather than a present risk,
+     * wherever in the post they are told (the mitigation cues only reach their own sentence):
+     *
+     * <ul>
+     *   <li>an injury told as an accident ("the chisel slipped", "sliced my thumb on a tin", "bike
+     *       crash on the canal path") is first aid, not self-injury, however severe ("… four
+     *       stitches", "… it's gaping"); unless the post tells a cover story or the deliberate act
+     *       ({@code cover_story}: "told the nurse I fell on glass", "on purpose", "it wasn't an
+     *       accident"), which is how self-injury is hidden;
+     *   <li>an attempt, overdose or injury dated years back ("my attempt in 2009", "two years on",
+     *       "I'm 52 now") is a recovery story; unless the post also tells of something recent
+     *       ({@code recent}: "again", "last night", "hours ago").
+     * </ul>
+     *
+     * The post's hits of those cues are then marked mitigated: model features, not evidence.
+     */
+    private static List<CueHit> storiesMitigated(List<CueHit> hits) {
+        return contextMitigated(contextMitigated(hits, ACCIDENT, COVER_STORY, INJURY), DATED, RECENT, DATABLE);
+    }
+
+    private static List<CueHit> contextMitigated(
+            List<CueHit> hits, String context, String veto, Set<String> mitigated) {
+        boolean found = false;
+        for (CueHit h : hits) {
+            if (h.rule().category() == Category.SELF_HARM) {
+                if (h.rule().cue().equals(veto)) {
+                    return hits;
+                }
+                found |= h.rule().cue().equals(context);
+            }
+        }
+        if (!found) {
+            return hits;
+        }
+        List<CueHit> result = new ArrayList<>(hits.size());
+        for (CueHit h : hits) {
+            result.add(
+                    h.active() && mitigated.contains(h.rule().cue()) && h.rule().category() == Category.SELF_HARM
+                            ? new CueHit(h.rule(), h.sentence(), h.start(), h.end(), CueHit.Context.MITIGATED)
+                            : h);
+        }
+        return result;
+    }
+
+    /** The cue of an injury told as an accident ({@code cues.txt}). */
+    public static final String ACCIDENT = "accident";
+
+    /** The cue of a cover story or a deliberate act, which keeps an "accident" from mitigating. */
+    public static final String COVER_STORY = "cover_story";
+
+    /** The cue of a time years back ("in 2009", "a decade since"). */
+    public static final String DATED = "dated_past";
+
+    /** The cue of something recent ("again", "last night"), which keeps a date from mitigating. */
+    public static final String RECENT = "recent";
+
+    /** The cues that only tell the context of other cues: never evidence of risk themselves. */
+    public static final Set<String> CONTEXT_CUES = Set.of(ACCIDENT, COVER_STORY, DATED, RECENT);
+
+    private static final Set<String> INJURY = Set.of("self_injury", "self_injury_severe");
+
+    private static final Set<String> DATABLE = Set.of("attempt", "self_injury", "self_injury_severe");
 
     /** Means that are objects (pills, a blade, a rope), not places one may simply be at. */
     private static final Set<String> OBJECT_MEANS = Set.of(

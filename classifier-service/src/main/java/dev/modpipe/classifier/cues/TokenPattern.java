@@ -11,7 +11,8 @@ import java.util.Set;
  * spaces:
  *
  * <ul>
- *   <li>{@code word} a token; {@code kill*} any token starting with {@code kill};
+ *   <li>{@code word} a token; {@code kill*} any token starting with {@code kill}; {@code #num} a
+ *       token starting with a digit; {@code #year} a year from 1950 to 2039;
  *   <li>{@code a|b|end+it+all} alternatives, {@code +} joining the tokens of a phrase;
  *   <li>{@code @SET} a named set of alternatives defined in the catalogue;
  *   <li>{@code x?} an optional element;
@@ -227,11 +228,33 @@ public final class TokenPattern {
         if (word.equals("#num")) {
             return !token.isEmpty() && Character.isDigit(token.charAt(0));
         }
+        if (word.equals("#year")) {
+            return isYear(token);
+        }
         int last = word.length() - 1;
         if (last > 0 && word.charAt(last) == '*') {
             return token.length() >= last && token.regionMatches(0, word, 0, last);
         }
         return word.equals(token);
+    }
+
+    /** Whether a word is matched by a test rather than looked up: a prefix ({@code kill*}), {@code #num}, {@code #year}. */
+    static boolean isSpecial(String word) {
+        return word.equals("#num") || word.equals("#year") || (word.length() > 1 && word.endsWith("*"));
+    }
+
+    /** A calendar year as people write one in a story: four digits from 1950 to 2039. */
+    static boolean isYear(String token) {
+        if (token.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (!Character.isDigit(token.charAt(i))) {
+                return false;
+            }
+        }
+        int year = Integer.parseInt(token);
+        return year >= 1950 && year <= 2039;
     }
 
     /**
@@ -255,7 +278,7 @@ public final class TokenPattern {
         }
 
         private static boolean isSpecial(String first) {
-            return first.equals("#num") || (first.length() > 1 && first.endsWith("*"));
+            return TokenPattern.isSpecial(first);
         }
 
         private static Map<String, List<String[]>> index(List<String[]> alternatives) {

@@ -68,7 +68,9 @@ public final class RiskRules {
                 && (active.contains("intent") || active.contains("plan") || active.contains("means_access"))) {
             level = RiskLevel.IMMINENT;
         }
-        boolean anyActive = active.stream().anyMatch(c -> !c.equals("means") && !c.startsWith("timeline"));
+        boolean anyActive = active.stream()
+                .anyMatch(
+                        c -> !c.equals("means") && !c.startsWith("timeline") && !CueCatalogue.CONTEXT_CUES.contains(c));
         return new Assessment(level, anyCue, anyActive);
     }
 
@@ -87,7 +89,7 @@ public final class RiskRules {
             if (rule.category() != Category.SELF_HARM || rule.kind() == CueRule.Kind.MITIGATE || !hit.active()) {
                 continue;
             }
-            if (!NOT_CORROBORATING.contains(rule.cue())) {
+            if (!NOT_CORROBORATING.contains(rule.cue()) && !CueCatalogue.CONTEXT_CUES.contains(rule.cue())) {
                 return true;
             }
             if (rule.cue().equals("timeline")

@@ -64,6 +64,30 @@ public final class ModelBundle {
     public static final String CLASSPATH_DIR = "/model/";
     public static final String POSITIVE = "yes";
     public static final String NEGATIVE = "no";
+
+    /**
+     * What separates a binary target's outcome from the kind of post it stands for: a positive
+     * post may be trained as {@code yes~ideation}, a hard negative as {@code no~hn}. The
+     * probability of the target is the sum of its {@code yes} outcomes.
+     */
+    public static final String KIND = "~";
+
+    /** Whether {@code outcome} is {@link #POSITIVE} or one of its kinds. */
+    public static boolean isPositive(String outcome) {
+        return outcome.equals(POSITIVE) || outcome.startsWith(POSITIVE + KIND);
+    }
+
+    /** The sum of the probabilities of the positive outcomes ({@link #isPositive}). */
+    public static double positive(String[] outcomes, double[] probabilities) {
+        double sum = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            if (isPositive(outcomes[i])) {
+                sum += probabilities[i];
+            }
+        }
+        return sum;
+    }
+
     static final String CALIBRATION = "calibration.properties";
     static final String[] CATALOGUES = {"/cues/cues.txt", "/cues/claims.txt"};
 
@@ -876,6 +900,9 @@ public final class ModelBundle {
         }
 
         double probability(Features features, String category) {
+            if (category.equals(POSITIVE)) {
+                return positive(outcomes, eval(features));
+            }
             for (int i = 0; i < outcomes.length; i++) {
                 if (outcomes[i].equals(category)) {
                     return eval(features)[i];

@@ -25,10 +25,13 @@ class DevSplitQualityGateTest {
     // rounds 8 and 9 moved hard posts into the dev split (it is a fifth of each stratum, so new
     // posts move old ones across): 0.938 in round 8, 0.927 in round 9 on 436 posts, 0.925 in
     // round 10 on 466, 0.926 in round 13 on 476, 0.941 in round 14, 0.945 in round 15 on 528;
-    // 0.924 in round 16 on 595 (the 527 older posts still in dev: 0.953; the round's own: 48/68)
+    // 0.924 in round 16 on 595 (the 527 older posts still in dev: 0.953; the round's own: 48/68);
+    // 0.921 (548/595) in round 17: training is deterministic, but a retrain on more posts moves
+    // about five of these across the threshold either way
     static final double DEV_FLOOR_HIGH_RECALL = 0.92;
-    // 7.3% in round 13, 6.6% in round 14, 5.5% in round 15, 6.2% in round 16 (older posts 5.5%)
-    static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.07;
+    // 7.3% in round 13, 6.6% in round 14, 5.5% in round 15, 6.2% in round 16 (older posts 5.5%),
+    // 5.6% in round 17 (the accident and dated-past contexts, self-harm trained as its kinds)
+    static final double DEV_CEILING_HARD_NEGATIVE_FPR = 0.065;
     // 0.707 until round 10; 0.738 since round 11's crisis condition on a page from the models
     // alone; 0.754 in round 13, 0.723 in round 14 (141/195: which IMMINENT posts the risk model is
     // sure of moves with every retraining; cross-validation paged 531 → 534 of 782)

@@ -184,6 +184,38 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldReadAnInjuryToldAsAnAccidentAsFirstAidWhereverTheSeverityIsTold() {
+        // the accident in one sentence, the stitches in the next: mitigation per sentence missed it
+        assertThat(features("Saw slipped while I was trimming the fence post. Five stitches in my thumb."))
+                .contains("#sh.self_injury_severe|mit")
+                .doesNotContain("#sh.self_injury_severe");
+        assertThat(features("Caught my palm on a tin of beans. It's gaping, do I need it glued?"))
+                .doesNotContain("#sh.self_injury_severe");
+        // a cover story is how self-injury is hidden: the same words stay evidence
+        assertThat(features("Five stitches last night. I told my dad the saw slipped."))
+                .contains("#sh.self_injury_severe");
+        assertThat(features("burned my arm on the oven door on purpose. it's blistering"))
+                .contains("#sh.self_injury_severe");
+    }
+
+    @Test
+    void shouldReadAnAttemptDatedYearsBackAsARecoveryStoryUnlessSomethingIsRecent() {
+        assertThat(features("My attempt was in 2011. These days I coach the under-12s on Saturdays."))
+                .contains("#sh.attempt|mit")
+                .doesNotContain("#sh.attempt");
+        assertThat(features("Since my overdose I have kept a diary. I'm 41 now and it runs to nine volumes."))
+                .doesNotContain("#sh.attempt");
+        // something recent keeps it present: a second attempt, a relapse, last night
+        assertThat(features("My first attempt was in 2016. I attempted again last night."))
+                .contains("#sh.attempt");
+        assertThat(features("My attempt was in 2019. I'm planning the second one for this spring."))
+                .contains("#sh.attempt");
+        // "in 20 minutes" is not a year
+        assertThat(features("My last attempt nearly worked. In 20 minutes I'm trying one more time."))
+                .contains("#sh.attempt");
+    }
+
+    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -42,11 +42,10 @@ class ModelBundleTest {
         assertThat(documents).hasSizeGreaterThan(100);
         for (Category c : Category.values()) {
             DocumentCategorizerME reference = reference(ModelBundle.categoryFile(c));
-            int yes = reference.getIndex(ModelBundle.POSITIVE);
             for (String[] document : documents) {
                 ModelBundle.Features features = ModelBundle.features(document);
                 assertThat(features.size()).isGreaterThanOrEqualTo(document.length);
-                assertThat(bundle.rawScore(c, features)).isEqualTo(reference.categorize(document)[yes]);
+                assertThat(bundle.rawScore(c, features)).isEqualTo(probability(reference, document));
             }
         }
     }
@@ -56,10 +55,9 @@ class ModelBundleTest {
         for (Category c : Category.values()) {
             ModelBundle.Categorizer bayes = bundle.bayesCategorizer(c);
             DocumentCategorizerME reference = reference(ModelBundle.bayesFile(c));
-            int yes = reference.getIndex(ModelBundle.POSITIVE);
             for (String[] document : documents) {
                 assertThat(bayes.probability(ModelBundle.features(document), ModelBundle.POSITIVE))
-                        .isCloseTo(reference.categorize(document)[yes], within(1e-12));
+                        .isCloseTo(probability(reference, document), within(1e-12));
             }
         }
     }
@@ -118,9 +116,7 @@ class ModelBundleTest {
         Calibration calibration = bundle.crisisCalibration();
         assertThat(calibration.blend()).isNotEqualTo(Platt.IDENTITY);
         for (String[] document : documents) {
-            double expected = calibration.apply(
-                    maxent.categorize(document)[maxent.getIndex(ModelBundle.POSITIVE)],
-                    bayes.categorize(document)[bayes.getIndex(ModelBundle.POSITIVE)]);
+            double expected = calibration.apply(probability(maxent, document), probability(bayes, document));
             assertThat(bundle.crisis(ModelBundle.features(document))).isCloseTo(expected, within(1e-12));
         }
     }
@@ -142,8 +138,47 @@ class ModelBundleTest {
         }
     }
 
+    /** The probability of the target: the sum of its positive outcomes ("yes", or "yes~ideation"…). */
     private static double probability(DocumentCategorizerME categorizer, String[] document) {
-        return categorizer.categorize(document)[categorizer.getIndex(ModelBundle.POSITIVE)];
+        return ModelBundle.positive(outcomes(categorizer), categorizer.categorize(document));
+    }
+
+    private static String[] outcomes(DocumentCategorizerME categorizer) {
+        String[] names = new String[categorizer.getNumberOfCategories()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = categorizer.getCategory(i);
+        }
+        return names;
+    }
+
+    @Test
+    void theSelfHarmTargetIsTrainedAsItsKindsAndTheOthersAsYesOrNo() {
+        for (String file : List.of(
+                ModelBundle.categoryFile(Category.SELF_HARM),
+                ModelBundle.bayesFile(Category.SELF_HARM),
+                ModelBundle.surfaceFile(Category.SELF_HARM),
+                ModelBundle.bayesSurfaceFile(Category.SELF_HARM))) {
+            assertThat(outcomes(reference(file)))
+                    .as(file)
+                    .containsExactlyInAnyOrder(
+                            "no", "yes~ideation", "yes~intent_plan", "yes~self_injury", "yes~instructions");
+        }
+        for (String file : List.of(
+                ModelBundle.categoryFile(Category.HARMFUL),
+                ModelBundle.categoryFile(Category.MISINFORMATION),
+                ModelBundle.crisisFile())) {
+            assertThat(outcomes(reference(file))).as(file).containsExactlyInAnyOrder("no", "yes");
+        }
+        // the probabilities of the kinds add up to the target's: a post of any kind scores high
+        String[] cry = documents.get(0);
+        DocumentCategorizerME sh = reference(ModelBundle.categoryFile(Category.SELF_HARM));
+        double[] p = sh.categorize(cry);
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += sh.getCategory(i).startsWith("yes") ? p[i] : 0;
+        }
+        assertThat(bundle.rawScore(Category.SELF_HARM, ModelBundle.features(cry)))
+                .isCloseTo(sum, within(1e-12));
     }
 
     /** The model as OpenNLP loads and evaluates it, from the same file as the bundle. */
