@@ -358,18 +358,30 @@ public final class CueCatalogue {
         return contextMitigated(contextMitigated(hits, ACCIDENT, COVER_STORY, INJURY), DATED, RECENT, DATABLE);
     }
 
-    private static List<CueHit> contextMitigated(
-            List<CueHit> hits, String context, String veto, Set<String> mitigated) {
+    /**
+     * Whether a post's cues tell it as a story: an accident without a cover story, or a time years
+     * back with nothing recent (the contexts of {@link #storiesMitigated}).
+     */
+    public static boolean toldAsStory(List<CueHit> hits) {
+        return inContext(hits, ACCIDENT, COVER_STORY) || inContext(hits, DATED, RECENT);
+    }
+
+    private static boolean inContext(List<CueHit> hits, String context, String veto) {
         boolean found = false;
         for (CueHit h : hits) {
             if (h.rule().category() == Category.SELF_HARM) {
                 if (h.rule().cue().equals(veto)) {
-                    return hits;
+                    return false;
                 }
                 found |= h.rule().cue().equals(context);
             }
         }
-        if (!found) {
+        return found;
+    }
+
+    private static List<CueHit> contextMitigated(
+            List<CueHit> hits, String context, String veto, Set<String> mitigated) {
+        if (!inContext(hits, context, veto)) {
             return hits;
         }
         List<CueHit> result = new ArrayList<>(hits.size());

@@ -2,6 +2,7 @@ package dev.modpipe.classifier.engine;
 
 import dev.modpipe.classifier.cues.ClaimCatalogue.ClaimHit;
 import dev.modpipe.classifier.cues.ClaimCatalogue.Stance;
+import dev.modpipe.classifier.cues.CueCatalogue;
 import dev.modpipe.classifier.cues.CueHit;
 import dev.modpipe.classifier.cues.CueRule;
 import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
@@ -71,7 +72,10 @@ public final class ClassificationEngine {
     /** The self-harm cue naming a hobby or cooking context ({@code cues.txt}). */
     static final String HOBBY_CUE = "hobby";
 
-    /** SELF_HARM threshold in a hobby context without an active self-harm cue of MODERATE or more. */
+    /**
+     * SELF_HARM threshold in a hobby context, or a post told as a story (an accident, a time years
+     * back: {@link CueCatalogue#toldAsStory}), without an active self-harm cue of MODERATE or more.
+     */
     static final double HOBBY_SELF_HARM_THRESHOLD = 0.9;
 
     /**
@@ -277,12 +281,7 @@ public final class ClassificationEngine {
         double sh = scores.get(Category.SELF_HARM);
         // The categorizers learnt English: on other languages their scores are noise, so there
         // only the (multilingual) cues flag self-harm.
-        // A hobby or cooking context ("knife skills class tonight") with no active self-harm cue
-        // of its own: the words of means and timelines are the hobby's, so the model must be sure.
-        double shThreshold = settings.threshold(Category.SELF_HARM);
-        if (hasCue(f, Category.SELF_HARM, HOBBY_CUE) && !rule.level().atLeast(RiskLevel.MODERATE)) {
-            shThreshold = Math.max(shThreshold, HOBBY_SELF_HARM_THRESHOLD);
-        }
+        double shThreshold = selfHarmThreshold(f, rule.level());
         boolean selfHarm = (english
                         && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
@@ -349,6 +348,24 @@ public final class ClassificationEngine {
         List<Evidence> evidence = evidence(f, flags);
         return new Classification(
                 f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
+    }
+
+    /**
+     * The score a post's SELF_HARM model must reach to flag it. A hobby or cooking context ("knife
+     * skills class tonight") or a story context ("the chisel slipped, four stitches"; "my attempt in
+     * 2009") with no self-harm cue of MODERATE or more left active: the words of means, injuries and
+     * timelines are the hobby's or the story's, so the model must be sure. The crisis model's safety
+     * net still applies below it: round 17 measured it gated by the story context too, which
+     * unflagged two more dev hard negatives but missed a blind goodbye ("five years on this forum"
+     * read as a date).
+     */
+    double selfHarmThreshold(PostFeatures f, RiskLevel ruleLevel) {
+        double threshold = settings.threshold(Category.SELF_HARM);
+        if (!ruleLevel.atLeast(RiskLevel.MODERATE)
+                && (hasCue(f, Category.SELF_HARM, HOBBY_CUE) || CueCatalogue.toldAsStory(f.cues()))) {
+            threshold = Math.max(threshold, HOBBY_SELF_HARM_THRESHOLD);
+        }
+        return threshold;
     }
 
     private static boolean hasCue(PostFeatures f, Category c, String cue) {

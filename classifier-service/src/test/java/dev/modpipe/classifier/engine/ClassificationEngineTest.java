@@ -133,6 +133,31 @@ class ClassificationEngineTest {
         }
     }
 
+    /**
+     * An injury told as an accident, or an attempt dated years back, with no self-harm cue left
+     * active: the model must be as sure as in a hobby context. A cover story or something recent
+     * takes the context away.
+     */
+    @Test
+    void shouldAskTheModelToBeSureOfAnInjuryToldAsAnAccidentOrAnAttemptDatedYearsBack() {
+        double usual = EngineSettings.defaults().threshold(Category.SELF_HARM);
+        for (String text : List.of(
+                "Slipped on the ice walking the dog and split my chin open, six stitches and a lovely bruise.",
+                "My attempt was in 2011. Fourteen years later I run the support group that helped me.")) {
+            assertThat(selfHarmThreshold(text)).as(text).isEqualTo(ClassificationEngine.HOBBY_SELF_HARM_THRESHOLD);
+        }
+        for (String text : List.of(
+                "Told everyone I slipped on the ice but I cut my arm on purpose, it needed stitches.",
+                "My attempt was in 2011 and I relapsed last night.")) {
+            assertThat(selfHarmThreshold(text)).as(text).isEqualTo(usual);
+        }
+    }
+
+    private static double selfHarmThreshold(String text) {
+        PostFeatures f = extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class));
+        return engine.selfHarmThreshold(f, new RiskRules().assess(f).level());
+    }
+
     @Test
     void shouldFlagVeiledThreatsAndPaymentScamsAsHarmful() {
         for (String text : List.of(

@@ -152,18 +152,17 @@ class ModelBundleTest {
     }
 
     @Test
-    void theSelfHarmTargetIsTrainedAsItsKindsAndTheOthersAsYesOrNo() {
-        for (String file : List.of(
-                ModelBundle.categoryFile(Category.SELF_HARM),
-                ModelBundle.bayesFile(Category.SELF_HARM),
-                ModelBundle.surfaceFile(Category.SELF_HARM),
-                ModelBundle.bayesSurfaceFile(Category.SELF_HARM))) {
+    void theMainSelfHarmTargetIsTrainedAsItsKindsAndTheOthersAsYesOrNo() {
+        for (String file :
+                List.of(ModelBundle.categoryFile(Category.SELF_HARM), ModelBundle.bayesFile(Category.SELF_HARM))) {
             assertThat(outcomes(reference(file)))
                     .as(file)
                     .containsExactlyInAnyOrder(
                             "no", "yes~ideation", "yes~intent_plan", "yes~self_injury", "yes~instructions");
         }
         for (String file : List.of(
+                ModelBundle.surfaceFile(Category.SELF_HARM),
+                ModelBundle.bayesSurfaceFile(Category.SELF_HARM),
                 ModelBundle.categoryFile(Category.HARMFUL),
                 ModelBundle.categoryFile(Category.MISINFORMATION),
                 ModelBundle.crisisFile())) {
