@@ -153,6 +153,15 @@ class ClassificationEngineTest {
         }
     }
 
+    @Test
+    void shouldNotShowTheContextCuesAsEvidence() {
+        Classification c = engine.classify(
+                "left the door on the latch and the cat is fed. its tonight, i have the pills. goodbye everyone", null);
+
+        assertThat(c.selfHarmRisk()).isEqualTo(RiskLevel.IMMINENT);
+        assertThat(c.evidence()).extracting(Evidence::cue).contains("timeline").doesNotContain("recent");
+    }
+
     private static double selfHarmThreshold(String text) {
         PostFeatures f = extractor.extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class));
         return engine.selfHarmThreshold(f, new RiskRules().assess(f).level());
