@@ -277,10 +277,6 @@ public final class TokenPattern {
             return new Element(List.of(), false, n);
         }
 
-        private static boolean isSpecial(String first) {
-            return TokenPattern.isSpecial(first);
-        }
-
         private static Map<String, List<String[]>> index(List<String[]> alternatives) {
             Map<String, List<String[]>> m = new java.util.HashMap<>();
             for (String[] alt : alternatives) {

@@ -77,6 +77,15 @@ public final class ModelBundle {
         return outcome.equals(POSITIVE) || outcome.startsWith(POSITIVE + KIND);
     }
 
+    /** A categorizer's outcome names, in the order of its probabilities. */
+    public static String[] outcomes(DocumentCategorizerME categorizer) {
+        String[] names = new String[categorizer.getNumberOfCategories()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = categorizer.getCategory(i);
+        }
+        return names;
+    }
+
     /** The sum of the probabilities of the positive outcomes ({@link #isPositive}). */
     public static double positive(String[] outcomes, double[] probabilities) {
         double sum = 0;

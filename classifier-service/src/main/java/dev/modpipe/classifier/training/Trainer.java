@@ -166,16 +166,24 @@ public final class Trainer {
             for (Category c : Category.values()) {
                 Predicate<LabelledPost> inCategory = p -> p.label().equals(c.name());
                 binaries.put(
-                        c, Binary.submit(pool, View.MAIN, train, docs, fold, inCategory, p -> weight(p, c), c.name()));
+                        c,
+                        Binary.submit(
+                                pool,
+                                View.MAIN,
+                                train,
+                                docs,
+                                fold,
+                                inCategory,
+                                p -> weight(p, c),
+                                c == Category.SELF_HARM));
                 if (ModelBundle.STACKED.contains(c)) {
                     surfaces.put(
                             c,
-                            Binary.submit(
-                                    pool, View.SURFACE, train, docs, fold, inCategory, p -> weight(p, c), c.name()));
+                            Binary.submit(pool, View.SURFACE, train, docs, fold, inCategory, p -> weight(p, c), false));
                 }
             }
-            Binary crisis = Binary.submit(
-                    pool, View.MAIN, train, docs, fold, Trainer::isCrisis, Trainer::crisisWeight, ModelBundle.CRISIS);
+            Binary crisis =
+                    Binary.submit(pool, View.MAIN, train, docs, fold, Trainer::isCrisis, Trainer::crisisWeight, false);
             // queued behind the folds, so that no core idles while the last of them finish
             Map<Category, Future<DoccatModel>> subcategoryModels = new EnumMap<>(Category.class);
             for (Category c : Category.values()) {
@@ -255,14 +263,14 @@ public final class Trainer {
                 int[] fold,
                 Predicate<LabelledPost> isPositive,
                 ToIntFunction<LabelledPost> weight,
-                String target) {
+                boolean byKind) {
             boolean[] positive = new boolean[train.size()];
             int[] weights = new int[train.size()];
             String[] outcomes = new String[train.size()];
             for (int i = 0; i < train.size(); i++) {
                 positive[i] = isPositive.test(train.get(i));
                 weights[i] = weight.applyAsInt(train.get(i));
-                outcomes[i] = outcome(train.get(i), positive[i], view == View.MAIN ? target : null);
+                outcomes[i] = outcome(train.get(i), positive[i], byKind);
             }
             Future<Map<Learner, DoccatModel>> models =
                     pool.submit(() -> trainBinary(view, docs, outcomes, weights, -1, fold));
@@ -346,10 +354,7 @@ public final class Trainer {
         for (Map.Entry<Learner, DoccatModel> e :
                 trainBinary(view, docs, outcomes, weights, held, fold).entrySet()) {
             DocumentCategorizerME me = new DocumentCategorizerME(e.getValue());
-            String[] names = new String[me.getNumberOfCategories()];
-            for (int o = 0; o < names.length; o++) {
-                names[o] = me.getCategory(o);
-            }
+            String[] names = ModelBundle.outcomes(me);
             double[] p = new double[docs.size()];
             for (int i = 0; i < docs.size(); i++) {
                 if (fold[i] == held) {
@@ -378,22 +383,22 @@ public final class Trainer {
 
     /**
      * The outcome a post is trained as in a binary target: {@link ModelBundle#NEGATIVE}, or {@link
-     * ModelBundle#POSITIVE}; in the main view's SELF_HARM target a positive post is trained as its
-     * kind, {@code yes~ideation}, {@code yes~intent_plan}, {@code yes~self_injury} or {@code
+     * ModelBundle#POSITIVE}; {@code byKind} (the main view's SELF_HARM target) a positive post is
+     * trained as its kind, {@code yes~ideation}, {@code yes~intent_plan}, {@code yes~self_injury} or {@code
      * yes~instructions}, and the target's probability is the sum of the four ({@link
      * ModelBundle#positive}). Self-harm posts are said in words that have little in common: a
      * pro-eating-disorder dare, a goodbye, a burn told in medical detail. One maxent weight vector
      * for all of them must average them; one per kind is a softmax over four, which fits each, and
      * naive Bayes counts each kind's words apart. Round 17 (README): cross-validated SELF_HARM F1
-     * 0.896 → 0.902, and on the blind sets 3 more HIGH+IMMINENT posts recalled. The surface view ({@code target} null) stays yes/no: its kinds, measured, added 60 s to every
-     * build (its character n-grams are most of the training) for a difference within retraining
+     * 0.896 → 0.902, and on the blind sets 3 more HIGH+IMMINENT posts recalled. The surface view
+     * stays yes/no: its kinds, measured, added 60 s to every build (its character n-grams are most of the training) for a difference within retraining
      * noise; the negatives split by kind too added 70 s more for nothing on the blind sets.
      */
-    static String outcome(LabelledPost p, boolean positive, String target) {
+    static String outcome(LabelledPost p, boolean positive, boolean byKind) {
         if (!positive) {
             return ModelBundle.NEGATIVE;
         }
-        if (!Category.SELF_HARM.name().equals(target) || p.subcategory() == null) {
+        if (!byKind || p.subcategory() == null) {
             return ModelBundle.POSITIVE;
         }
         String kind = p.subcategory().substring(p.subcategory().indexOf('/') + 1);

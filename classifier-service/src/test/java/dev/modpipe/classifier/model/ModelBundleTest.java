@@ -140,22 +140,14 @@ class ModelBundleTest {
 
     /** The probability of the target: the sum of its positive outcomes ("yes", or "yes~ideation"…). */
     private static double probability(DocumentCategorizerME categorizer, String[] document) {
-        return ModelBundle.positive(outcomes(categorizer), categorizer.categorize(document));
-    }
-
-    private static String[] outcomes(DocumentCategorizerME categorizer) {
-        String[] names = new String[categorizer.getNumberOfCategories()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = categorizer.getCategory(i);
-        }
-        return names;
+        return ModelBundle.positive(ModelBundle.outcomes(categorizer), categorizer.categorize(document));
     }
 
     @Test
     void theMainSelfHarmTargetIsTrainedAsItsKindsAndTheOthersAsYesOrNo() {
         for (String file :
                 List.of(ModelBundle.categoryFile(Category.SELF_HARM), ModelBundle.bayesFile(Category.SELF_HARM))) {
-            assertThat(outcomes(reference(file)))
+            assertThat(ModelBundle.outcomes(reference(file)))
                     .as(file)
                     .containsExactlyInAnyOrder(
                             "no", "yes~ideation", "yes~intent_plan", "yes~self_injury", "yes~instructions");
@@ -166,7 +158,7 @@ class ModelBundleTest {
                 ModelBundle.categoryFile(Category.HARMFUL),
                 ModelBundle.categoryFile(Category.MISINFORMATION),
                 ModelBundle.crisisFile())) {
-            assertThat(outcomes(reference(file))).as(file).containsExactlyInAnyOrder("no", "yes");
+            assertThat(ModelBundle.outcomes(reference(file))).as(file).containsExactlyInAnyOrder("no", "yes");
         }
         // the probabilities of the kinds add up to the target's: a post of any kind scores high
         String[] cry = documents.get(0);
