@@ -231,6 +231,7 @@ public final class CueCatalogue {
                     case "SIGNAL" -> kind = CueRule.Kind.SIGNAL;
                     case "INFO" -> kind = CueRule.Kind.INFO;
                     case "MITIGATE" -> kind = CueRule.Kind.MITIGATE;
+                    case "CONTEXT" -> kind = CueRule.Kind.CONTEXT;
                     default -> {
                         kind = CueRule.Kind.SIGNAL;
                         risk = RiskLevel.valueOf(head[2]);
@@ -405,9 +406,6 @@ public final class CueCatalogue {
 
     /** The cue of something recent ("again", "last night"), which keeps a date from mitigating. */
     public static final String RECENT = "recent";
-
-    /** The cues that only tell the context of other cues: never evidence of risk themselves. */
-    public static final Set<String> CONTEXT_CUES = Set.of(ACCIDENT, COVER_STORY, DATED, RECENT);
 
     private static final Set<String> INJURY = Set.of("self_injury", "self_injury_severe");
 

@@ -24,7 +24,21 @@ public record CueRule(
         /** Context that feeds the models and the risk rules, such as means or a timeline. */
         INFO,
         /** Context that lowers risk in its sentence: idiom, support, recovery, news, fiction. */
-        MITIGATE
+        MITIGATE,
+        /**
+         * Post-wide context that changes how the post's other self-harm cues count: an accident, a
+         * time years back, and the cover story or recent event that vetoes them ({@link
+         * CueCatalogue#toldAsStory}). A model feature; never evidence, never a risk signal.
+         */
+        CONTEXT;
+
+        /**
+         * Whether an active hit is evidence for its category, shown to moderators and counted by
+         * the risk rules (signals, means, timelines), rather than context for other hits.
+         */
+        public boolean isEvidence() {
+            return this == SIGNAL || this == INFO;
+        }
     }
 
     /** The short name used in model features: {@code sh.intent}, {@code hm.threat}. */

@@ -504,12 +504,9 @@ public final class ClassificationEngine {
         Set<String> seen = new HashSet<>();
         for (CueHit hit : f.cues()) {
             CueRule rule = hit.rule();
-            if (!hit.active()
-                    || rule.kind() == CueRule.Kind.MITIGATE
-                    || !flags.contains(rule.category())
-                    // an accident, a date, a cover story or "again" tells how the post's other cues
-                    // count; shown as evidence of self-harm it would mislead the moderator
-                    || CueCatalogue.CONTEXT_CUES.contains(rule.cue())) {
+            // a mitigation, an accident, a date, a cover story or "again" tells how the post's other
+            // cues count; shown as evidence of self-harm it would mislead the moderator
+            if (!hit.active() || !rule.kind().isEvidence() || !flags.contains(rule.category())) {
                 continue;
             }
             add(evidence, seen, rule.category(), rule.cue(), text.originalSpan(hit.start(), hit.end()), original);

@@ -40,7 +40,7 @@ public final class RiskRules {
         boolean anyCue = false;
         for (CueHit hit : f.cues()) {
             CueRule rule = hit.rule();
-            if (rule.category() != Category.SELF_HARM || rule.kind() == CueRule.Kind.MITIGATE) {
+            if (rule.category() != Category.SELF_HARM || !rule.kind().isEvidence()) {
                 continue;
             }
             if (rule.kind() == CueRule.Kind.SIGNAL) {
@@ -68,9 +68,7 @@ public final class RiskRules {
                 && (active.contains("intent") || active.contains("plan") || active.contains("means_access"))) {
             level = RiskLevel.IMMINENT;
         }
-        boolean anyActive = active.stream()
-                .anyMatch(
-                        c -> !c.equals("means") && !c.startsWith("timeline") && !CueCatalogue.CONTEXT_CUES.contains(c));
+        boolean anyActive = active.stream().anyMatch(c -> !c.equals("means") && !c.startsWith("timeline"));
         return new Assessment(level, anyCue, anyActive);
     }
 
@@ -86,10 +84,10 @@ public final class RiskRules {
     private static boolean meansCorroborated(PostFeatures f) {
         for (CueHit hit : f.cues()) {
             CueRule rule = hit.rule();
-            if (rule.category() != Category.SELF_HARM || rule.kind() == CueRule.Kind.MITIGATE || !hit.active()) {
+            if (rule.category() != Category.SELF_HARM || !rule.kind().isEvidence() || !hit.active()) {
                 continue;
             }
-            if (!NOT_CORROBORATING.contains(rule.cue()) && !CueCatalogue.CONTEXT_CUES.contains(rule.cue())) {
+            if (!NOT_CORROBORATING.contains(rule.cue())) {
                 return true;
             }
             if (rule.cue().equals("timeline")

@@ -216,6 +216,30 @@ class CueCatalogueTest {
     }
 
     @Test
+    void shouldDateOnlyATimeThatIsOverNotTimeSpentSomewhere() {
+        assertThat(features("Two years on, the scars from my attempt have faded and I coach netball."))
+                .contains("#sh.attempt|mit");
+        assertThat(features("Since last summer I haven't cut once.")).anyMatch(f -> f.startsWith("#sh.dated_past"));
+        // round 19: time spent on a forum, a job or a patrol is no date; "last year's" no story
+        assertThat(features("My attempt is this weekend. Thank you for five years on this forum."))
+                .contains("#sh.attempt")
+                .noneMatch(f -> f.startsWith("#sh.dated_past"));
+        assertThat(features("twelve years on the tools, I know what the mains would do"))
+                .noneMatch(f -> f.startsWith("#sh.dated_past"));
+        assertThat(features("my kid found last year's hiding spot for the presents"))
+                .noneMatch(f -> f.startsWith("#sh.dated_past"));
+    }
+
+    @Test
+    void shouldFindPlainWordsForAnEnding() {
+        assertThat(features("husband's away. i'm going to walk into the sea tonight"))
+                .contains("#sh.intent", "#sh.timeline");
+        assertThat(features("which tablets over the counter would make me sleep permanently"))
+                .contains("#sh.lethality_question");
+        assertThat(features("we walked into the sea at sunset, freezing!!")).doesNotContain("#sh.intent");
+    }
+
+    @Test
     void shouldRejectAPatternThatStartsWithAGap() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CueCatalogue.parse("SELF_HARM x LOW : ~2 die"))
                 .isInstanceOf(IllegalArgumentException.class);
