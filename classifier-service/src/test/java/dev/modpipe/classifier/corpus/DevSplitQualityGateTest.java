@@ -83,27 +83,30 @@ class DevSplitQualityGateTest {
      * Round 15 (1,386 more posts, possessives set apart, new instruction cues): the eleven sets'
      * hard negatives flagged went 57 → 55 of 1,210 and their HIGH+IMMINENT recall 749 → 757 of 770,
      * but blind-10's hard negatives went 9 → 11 of 110, so its ceiling is 0.10; blind-1's recall
-     * (66 → 69 of 70) raised its floor to 0.95.
+     * (66 → 69 of 70) raised its floor to 0.95. Round 19 added blind-12 (336 posts, never trained
+     * on; round 18's model and round 19's both recall 65 of 68 and flag 4 and 5 of 94 hard
+     * negatives, macro-F1 0.957 and 0.962): its floors leave one post of room on recall.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
-        "blind-1.jsonl, 0.94, 0.95, 0.06",
-        "blind-2.jsonl, 0.97, 0.97, 0.03",
-        "blind-3.jsonl, 0.96, 0.97, 0.06",
-        "blind-4.jsonl, 0.96, 0.94, 0.05",
-        "blind-5.jsonl, 0.94, 0.97, 0.06",
-        "blind-6.jsonl, 0.93, 0.97, 0.05",
-        "blind-7.jsonl, 0.94, 0.95, 0.09",
-        "blind-8.jsonl, 0.94, 0.97, 0.07",
-        "blind-9.jsonl, 0.94, 0.97, 0.04",
-        "blind-10.jsonl, 0.95, 0.97, 0.10",
-        "blind-11.jsonl, 0.95, 0.97, 0.06"
+        "blind-1.jsonl, 420, 0.94, 0.95, 0.06",
+        "blind-2.jsonl, 420, 0.97, 0.97, 0.03",
+        "blind-3.jsonl, 420, 0.96, 0.97, 0.06",
+        "blind-4.jsonl, 420, 0.96, 0.94, 0.05",
+        "blind-5.jsonl, 420, 0.94, 0.97, 0.06",
+        "blind-6.jsonl, 420, 0.93, 0.97, 0.05",
+        "blind-7.jsonl, 420, 0.94, 0.95, 0.09",
+        "blind-8.jsonl, 420, 0.94, 0.97, 0.07",
+        "blind-9.jsonl, 420, 0.94, 0.97, 0.04",
+        "blind-10.jsonl, 420, 0.95, 0.97, 0.10",
+        "blind-11.jsonl, 420, 0.95, 0.97, 0.06",
+        "blind-12.jsonl, 336, 0.94, 0.94, 0.08"
     })
     void shouldKeepTheBlindHoldOutFiguresAtOrAboveTheirFloors(
-            String file, double macroF1, double highRecall, double hardNegativeFpr) {
+            String file, int posts, double macroF1, double highRecall, double hardNegativeFpr) {
         Evaluation e = evaluate(Corpus.readFile(Path.of("holdout", file)));
 
-        assertThat(e.total()).isEqualTo(420);
+        assertThat(e.total()).isEqualTo(posts);
         assertThat(e.macroF1()).as("macro-F1 on " + file).isGreaterThanOrEqualTo(macroF1);
         assertThat(e.highRiskRecall()).as("HIGH+IMMINENT recall on " + file).isGreaterThanOrEqualTo(highRecall);
         assertThat(e.hardNegativeFalsePositiveRate())
