@@ -259,8 +259,8 @@ public final class TokenPattern {
 
     /**
      * One element: its alternatives, indexed by their first word so that matching a token costs one
-     * map lookup; alternatives starting with a prefix ({@code kill*}) or {@code #num} are tried
-     * one by one.
+     * map lookup; alternatives starting with a special word ({@link #isSpecial}: a prefix such as
+     * {@code kill*}, {@code #num}, {@code #year}) are tried one by one.
      */
     private record Element(
             List<String[]> alternatives,
