@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ModelBundleTest {
     private static ModelBundle bundle;
     private static List<String[]> documents;
+    private static final java.util.Map<String, DocumentCategorizerME> REFERENCES = new java.util.HashMap<>();
 
     @BeforeAll
     static void load() {
@@ -182,11 +183,14 @@ class ModelBundleTest {
         }
     }
 
+    /** Loaded once per file: several tests compare against the same categorizer. */
     private static DocumentCategorizerME reference(String file) {
-        try (java.io.InputStream in = ModelBundle.class.getResourceAsStream(ModelBundle.CLASSPATH_DIR + file)) {
-            return new DocumentCategorizerME(new opennlp.tools.doccat.DoccatModel(in));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return REFERENCES.computeIfAbsent(file, f -> {
+            try (java.io.InputStream in = ModelBundle.class.getResourceAsStream(ModelBundle.CLASSPATH_DIR + f)) {
+                return new DocumentCategorizerME(new opennlp.tools.doccat.DoccatModel(in));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
