@@ -237,6 +237,14 @@ class CueCatalogueTest {
         assertThat(features("which tablets over the counter would make me sleep permanently"))
                 .contains("#sh.lethality_question");
         assertThat(features("we walked into the sea at sunset, freezing!!")).doesNotContain("#sh.intent");
+        // the same intent said in the present or with "will"
+        assertThat(features("gave the dog to my sister. tonight i walk into the sea, the note is on the table"))
+                .contains("#sh.intent");
+        assertThat(features("i'll walk into the river after they're asleep")).contains("#sh.intent");
+        assertThat(features("tomorrow we walk into the sea for the new year's dip, who's in"))
+                .doesNotContain("#sh.intent");
+        assertThat(features("i'll swim out to the buoy and back, then breakfast"))
+                .doesNotContain("#sh.intent");
     }
 
     @Test
