@@ -30,12 +30,15 @@ import java.util.stream.Stream;
  * is the dev split, the rest the train split. Stratifying keeps every label, risk level and the
  * hard negatives in both; hashing the id makes the split independent of file order, stable when
  * posts are added (an existing post only moves if its stratum's size changes the cut) and
- * reproducible anywhere. The train split is cut the same way into 5 cross-validation folds
- * (position in the hash order modulo 5).
+ * reproducible anywhere. The train split is cut the same way into k cross-validation folds
+ * (position in the hash order modulo k; {@link #FOLDS} for the whole-engine {@code crossvalidate},
+ * the trainer's own number for its calibration).
  */
 public final class Corpus {
     public static final double DEV_FRACTION = 0.2;
+    /** The default folds of the whole-engine cross-validation ({@code crossvalidate --folds}). */
     public static final int FOLDS = 5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Corpus() {}
@@ -119,11 +122,6 @@ public final class Corpus {
         train.sort(Comparator.comparing(LabelledPost::id));
         dev.sort(Comparator.comparing(LabelledPost::id));
         return new Split(List.copyOf(train), List.copyOf(dev));
-    }
-
-    /** The cross-validation fold (0 to {@link #FOLDS}-1) of each post, by id. */
-    public static Map<String, Integer> folds(List<LabelledPost> posts) {
-        return folds(posts, FOLDS);
     }
 
     /** The fold (0 to {@code k}-1) of each post, by id, stratified like the split. */
