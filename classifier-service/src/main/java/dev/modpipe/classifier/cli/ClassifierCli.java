@@ -13,6 +13,7 @@ import dev.modpipe.classifier.engine.PostFeatures;
 import dev.modpipe.classifier.engine.RiskRules;
 import dev.modpipe.classifier.model.ModelBundle;
 import dev.modpipe.classifier.training.Trainer;
+import dev.modpipe.model.Category;
 import dev.modpipe.model.EventJson;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -356,7 +357,8 @@ public final class ClassifierCli {
 
     /**
      * What the engine's decision was made of, for reading misses and simulating decision rules
-     * offline: the rules' level and the risk model's distribution.
+     * offline: the rules' level, the risk model's distribution and the scores of a long post's
+     * passages.
      */
     private static Map<String, Object> trace(FeatureExtractor extractor, ModelBundle models, LabelledPost p) {
         Map<String, Object> trace = new java.util.LinkedHashMap<>();
@@ -376,6 +378,17 @@ public final class ClassifierCli {
             trace.put("riskModel", models.risk(features));
             trace.put("riskByLearner", models.riskByLearner(features));
             trace.put("crisis", models.crisis(features));
+            // per passage of a long post: its SELF_HARM, crisis, HARMFUL and MISINFORMATION scores
+            List<List<Double>> passages = new ArrayList<>();
+            for (String[] passage : f.passages()) {
+                ModelBundle.Features pf = ModelBundle.features(passage);
+                passages.add(List.of(
+                        models.score(Category.SELF_HARM, pf),
+                        models.crisis(pf),
+                        models.score(Category.HARMFUL, pf),
+                        models.score(Category.MISINFORMATION, pf)));
+            }
+            trace.put("passages", passages);
         } catch (RuntimeException e) {
             trace.put("traceFailed", e.getClass().getSimpleName());
         }

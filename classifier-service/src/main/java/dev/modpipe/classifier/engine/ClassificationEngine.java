@@ -61,6 +61,30 @@ public final class ClassificationEngine {
     static final double SIGNAL_CUE_GATE = 0.4;
 
     /**
+     * The score a passage of a long post ({@link FeatureExtractor#passages}) must reach, on its
+     * own, to stand for the whole post in a category: the model must be all but sure of it. A
+     * long post's score weighs all its words, so two lines of a plan in a long account of an
+     * ordinary week score like the week (0.002 for a post the same two lines alone score 0.998);
+     * but a passage cut from a long recovery story or supportive reply loses the context that
+     * makes it one (the "five years ago" two sentences earlier), so a passage that is merely
+     * likely is not enough. Chosen on a set of 150 long posts written for the purpose (module
+     * README, round 21): SELF_HARM passages at 0.95 with the crisis model at 0.8 caught 17 of the
+     * 18 HIGH and IMMINENT posts the whole-post score missed for 1 of 60 hard negatives; at 0.55
+     * 18 for 20.
+     */
+    static final Map<Category, Double> PASSAGE_SCORE =
+            Map.of(Category.SELF_HARM, 0.95, Category.HARMFUL, 0.95, Category.MISINFORMATION, 0.97);
+
+    /**
+     * The HARMFUL cue of a warning ("PSA: watch out for this scam", "reporting this user"): a long
+     * post that warns quotes what it warns about, so no passage of it stands for the post in HARMFUL.
+     */
+    static final String WARNING_CUE = "warning";
+
+    /** The crisis model's probability a SELF_HARM passage must also reach ({@link #PASSAGE_SCORE}). */
+    static final double PASSAGE_CRISIS = 0.8;
+
+    /**
      * Lowest SELF_HARM score at which a rule's IMMINENT flags an English post. An IMMINENT rule
      * flags far below the cue gate (recall first), but not a post the model finds all but
      * impossible: in cross-validation every post flagged that way with a score under 0.05 was a
@@ -218,7 +242,13 @@ public final class ClassificationEngine {
             MODEL_IMMINENT_SHARE,
             MODEL_IMMINENT_SCORE,
             MODEL_IMMINENT_CRISIS,
-            MODEL_HIGH_CRISIS_FLOOR
+            MODEL_HIGH_CRISIS_FLOOR,
+            PASSAGE_CRISIS,
+            PASSAGE_SCORE.get(Category.SELF_HARM),
+            PASSAGE_SCORE.get(Category.HARMFUL),
+            PASSAGE_SCORE.get(Category.MISINFORMATION),
+            FeatureExtractor.PASSAGE_WORDS,
+            FeatureExtractor.LONG_POST_WORDS
         }) {
             b.append(';').append(constant);
         }
@@ -268,6 +298,23 @@ public final class ClassificationEngine {
                 log.warn("classifier model for {} failed ({})", c, e.getClass().getName());
             }
         }
+        // a long post is also read passage by passage: a passage the models are sure of stands
+        // for the post in its category, and the risk and crisis models read that passage
+        Map<Category, ModelBundle.Features> decisive = new EnumMap<>(Category.class);
+        if (doc != null && !f.passages().isEmpty()) {
+            try {
+                Set<Category> skip = EnumSet.noneOf(Category.class);
+                skip.addAll(modelFailed);
+                if (hasCue(f, Category.HARMFUL, WARNING_CUE)) {
+                    skip.add(Category.HARMFUL);
+                }
+                readPassages(f.passages(), scores, skip, decisive);
+            } catch (RuntimeException e) {
+                failed.add(Stage.MODELS);
+                log.warn("passage models failed ({})", e.getClass().getName());
+            }
+        }
+        ModelBundle.Features riskDoc = decisive.getOrDefault(Category.SELF_HARM, doc);
         RiskRules.Assessment rule;
         try {
             rule = rules.assess(f);
@@ -286,8 +333,8 @@ public final class ClassificationEngine {
                         && (sh >= shThreshold
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || (rule.level() == RiskLevel.IMMINENT && (!english || sh >= IMMINENT_CUE_GATE));
-        OnceModel<Map<RiskLevel, Double>> riskModel = new OnceModel<>("risk", doc, failed, this::riskDistribution);
-        OnceModel<Double> crisisModel = new OnceModel<>("crisis", doc, failed, scorer::crisis);
+        OnceModel<Map<RiskLevel, Double>> riskModel = new OnceModel<>("risk", riskDoc, failed, this::riskDistribution);
+        OnceModel<Double> crisisModel = new OnceModel<>("crisis", riskDoc, failed, scorer::crisis);
         boolean crisis = false;
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
             Double c = crisisModel.value();
@@ -344,7 +391,7 @@ public final class ClassificationEngine {
                 flags.add(c);
             }
         }
-        Map<String, Double> subcategories = subcategories(doc, scores, modelFailed, failed);
+        Map<String, Double> subcategories = subcategories(doc, decisive, scores, modelFailed, failed);
         List<Evidence> evidence = evidence(f, flags);
         return new Classification(
                 f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
@@ -474,8 +521,40 @@ public final class ClassificationEngine {
         return p.get(RiskLevel.MODERATE) + high >= p.get(RiskLevel.LOW) ? RiskLevel.MODERATE : RiskLevel.LOW;
     }
 
+    /**
+     * Scores each passage of a long post; where a passage reaches {@link #PASSAGE_SCORE} (and, for
+     * SELF_HARM, {@link #PASSAGE_CRISIS}) above the post's own score, its score replaces the post's
+     * in {@code scores} and the passage goes in {@code decisive}; categories in {@code skip} are
+     * left as they are.
+     */
+    private void readPassages(
+            List<String[]> passages,
+            Map<Category, Double> scores,
+            Set<Category> skip,
+            Map<Category, ModelBundle.Features> decisive) {
+        for (String[] passage : passages) {
+            ModelBundle.Features p = ModelBundle.features(passage);
+            for (Category c : Category.values()) {
+                if (skip.contains(c)) {
+                    continue;
+                }
+                double score = round(scorer.score(c, p));
+                if (score >= PASSAGE_SCORE.get(c)
+                        && score > scores.get(c)
+                        && (c != Category.SELF_HARM || scorer.crisis(p) >= PASSAGE_CRISIS)) {
+                    scores.put(c, score);
+                    decisive.put(c, p);
+                }
+            }
+        }
+    }
+
     private Map<String, Double> subcategories(
-            ModelBundle.Features doc, Map<Category, Double> scores, Set<Category> modelFailed, EnumSet<Stage> failed) {
+            ModelBundle.Features doc,
+            Map<Category, ModelBundle.Features> decisive,
+            Map<Category, Double> scores,
+            Set<Category> modelFailed,
+            EnumSet<Stage> failed) {
         Map<String, Double> result = new LinkedHashMap<>();
         for (Category c : Category.values()) {
             if (modelFailed.contains(c)) {
@@ -483,7 +562,7 @@ public final class ClassificationEngine {
             }
             try {
                 for (Map.Entry<Subcategory, Double> e :
-                        scorer.subcategories(c, doc).entrySet()) {
+                        scorer.subcategories(c, decisive.getOrDefault(c, doc)).entrySet()) {
                     result.put(e.getKey().key(), round(scores.get(c) * e.getValue()));
                 }
             } catch (RuntimeException e) {

@@ -121,7 +121,8 @@ public final class FeatureExtractor {
                 analyzed,
                 cueHits,
                 claimHits,
-                document(analyzed, cueHits, claimHits, EmojiMoods.features(text)));
+                document(analyzed, cueHits, claimHits, EmojiMoods.features(text)),
+                passages(analyzed, cueHits, claimHits));
     }
 
     private static void stageFailed(Stage stage, RuntimeException e, EnumSet<Stage> failed) {
@@ -133,15 +134,64 @@ public final class FeatureExtractor {
                 e.getClass().getName());
     }
 
+    /** The most words a passage of a long post holds ({@link #passages}). */
+    static final int PASSAGE_WORDS = 40;
+
+    /** Posts of more words than this are read passage by passage too. */
+    static final int LONG_POST_WORDS = 80;
+
+    /** How far each passage starts after the one before: half a passage, so they overlap. */
+    static final int PASSAGE_STRIDE = PASSAGE_WORDS / 2;
+
     static String[] document(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits, List<String> moods) {
-        List<String> doc = new ArrayList<>(text.size() + cueHits.size() + claimHits.size() + moods.size() + 2);
+        return assemble(words(text), 0, text.size(), cueHits, claimHits, moods);
+    }
+
+    /**
+     * The document tokens of each passage of a long post: windows of {@link #PASSAGE_WORDS} words,
+     * one every {@link #PASSAGE_STRIDE} words, each with the cue and claim hits that start in it;
+     * empty for a post of no more than {@link #LONG_POST_WORDS} words. The categorizers weigh every
+     * word of a post, so a plan told in two lines of an otherwise ordinary week ("work's been a
+     * lot, the cat is fine ... I've saved up the pills for tonight") is outweighed by the
+     * ordinary words; a passage around those lines is scored as the short post it would be on its
+     * own. The hits keep their context from the whole post (a "years ago" two sentences earlier
+     * still makes them past).
+     */
+    static List<String[]> passages(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
+        String[] words = words(text);
+        int[] positions = new int[words.length];
+        int count = 0;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i] != null) {
+                positions[count++] = i;
+            }
+        }
+        if (count <= LONG_POST_WORDS) {
+            return List.of();
+        }
+        List<String[]> passages = new ArrayList<>();
+        for (int first = 0; ; first += PASSAGE_STRIDE) {
+            int last = Math.min(count, first + PASSAGE_WORDS) - 1;
+            int from = first == 0 ? 0 : positions[first];
+            int to = last == count - 1 ? words.length : positions[last] + 1;
+            passages.add(assemble(words, from, to, cueHits, claimHits, List.of()));
+            if (last == count - 1) {
+                return passages;
+            }
+        }
+    }
+
+    /**
+     * Per token, the word the categorizers see, or {@code null} for a token they do not see
+     * (punctuation, quotation marks): words between quotation marks are someone else's (a scam
+     * quoted to warn about it, a supportive line replied to) and are features of their own ({@code
+     * "q:" + word}), so the model weighs them apart from the author's words. Double and single marks
+     * pair only with their own kind, and only when that kind's marks pair up: an odd count means
+     * apostrophes ("my friends' dog") or a stray mark, and then nothing is taken as quoted by them.
+     * The lines of a reply that quote the post replied to ("> ...") are someone else's too.
+     */
+    private static String[] words(AnalyzedText text) {
         String[] tokens = text.tokens();
-        // words between quotation marks are someone else's (a scam quoted to warn about it, a
-        // supportive line replied to): they are features of their own ("q:" + word), so the model
-        // weighs them apart from the author's words. Double and single marks pair only with their
-        // own kind, and only when that kind's marks pair up: an odd count means apostrophes
-        // ("my friends' dog") or a stray mark, and then nothing is taken as quoted by them.
-        // The lines of a reply that quote the post replied to ("> ...") are someone else's too.
         boolean[] replyQuoted = text.replyQuoted();
         int[] sentenceOf = text.sentenceOf();
         int doubles = 0;
@@ -160,27 +210,46 @@ public final class FeatureExtractor {
         boolean bySingles = singles >= 2 && singles % 2 == 0;
         boolean inDoubles = false;
         boolean inSingles = false;
+        String[] words = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i];
             if (replyQuoted[sentenceOf[i]]) {
                 if (isWord(token)) {
-                    doc.add("q:" + token);
+                    words[i] = "q:" + token;
                 }
             } else if (byDoubles && isDoubleQuote(token)) {
                 inDoubles = !inDoubles;
             } else if (bySingles && token.equals("'")) {
                 inSingles = !inSingles;
             } else if (isWord(token) || KEPT_PUNCTUATION.contains(token)) {
-                doc.add(inDoubles || inSingles ? "q:" + token : token);
+                words[i] = inDoubles || inSingles ? "q:" + token : token;
+            }
+        }
+        return words;
+    }
+
+    /** The document of tokens {@code [from, to)}: their words, then the hits that start there. */
+    private static String[] assemble(
+            String[] words, int from, int to, List<CueHit> cueHits, List<ClaimHit> claimHits, List<String> moods) {
+        List<String> doc = new ArrayList<>(to - from + cueHits.size() + claimHits.size() + moods.size() + 2);
+        for (int i = from; i < to; i++) {
+            if (words[i] != null) {
+                doc.add(words[i]);
             }
         }
         for (CueHit hit : cueHits) {
+            if (hit.start() < from || hit.start() >= to) {
+                continue;
+            }
             doc.add(hit.feature());
             if (hit.active() && hit.rule().risk().ordinal() > 0) {
                 doc.add("#sh.risk." + hit.rule().risk().name().toLowerCase(Locale.ROOT));
             }
         }
         for (ClaimHit hit : claimHits) {
+            if (hit.start() < from || hit.start() >= to) {
+                continue;
+            }
             doc.add(hit.feature());
             doc.add("#claim." + hit.claim().subcategory().key().substring("misinformation/".length()));
         }

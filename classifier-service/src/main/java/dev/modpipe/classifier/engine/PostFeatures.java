@@ -15,6 +15,13 @@ import java.util.List;
  * @param cues the cue hits
  * @param claims the claim hits
  * @param document the categorizers' input tokens
+ * @param passages the input tokens of each passage of a long post ({@link FeatureExtractor#passages}),
+ *     empty for a short one
  */
 public record PostFeatures(
-        String language, AnalyzedText text, List<CueHit> cues, List<ClaimHit> claims, String[] document) {}
+        String language,
+        AnalyzedText text,
+        List<CueHit> cues,
+        List<ClaimHit> claims,
+        String[] document,
+        List<String[]> passages) {}

@@ -167,6 +167,54 @@ class ClassificationEngineTest {
         return engine.selfHarmThreshold(f, new RiskRules().assess(f).level());
     }
 
+    private static final String ORDINARY_WEEK = "Work has been a lot this month. My manager keeps moving deadlines and"
+            + " the new system we migrated to loses half the tickets. On the bright side my sister visited last"
+            + " weekend and we went to that market by the river, got some nice cheese and a plant for the"
+            + " windowsill. The cat is fine, still knocking things off the shelf at 3am. I've been trying to get"
+            + " back into running but my knee is playing up again. ";
+
+    /**
+     * A plan told in one sentence of a long post about an ordinary week: the whole post's score
+     * weighs the week's words too and, without reading its passages, scored 0.004 (the sentence
+     * alone 0.998).
+     */
+    @Test
+    void shouldReadAPlanInTheMiddleOfALongOrdinaryPostFromItsPassages() {
+        String plan = "I've decided I'm going to take all the pills I've saved up tonight once everyone is asleep. ";
+        for (String text : List.of(ORDINARY_WEEK + plan + ORDINARY_WEEK, ORDINARY_WEEK + ORDINARY_WEEK + plan)) {
+            assertThat(extractor
+                            .extract(text, null, java.util.EnumSet.noneOf(FeatureExtractor.Stage.class))
+                            .passages())
+                    .isNotEmpty();
+
+            Classification c = engine.classify(text, null);
+
+            assertThat(c.flags()).contains(Category.SELF_HARM);
+            assertThat(c.selfHarmRisk()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
+            assertThat(c.evidence()).anySatisfy(e -> assertThat(e.text()).isEqualTo("tonight"));
+        }
+        Classification week = engine.classify(ORDINARY_WEEK + ORDINARY_WEEK, null);
+        assertThat(week.flags()).isEmpty();
+    }
+
+    /** A long warning quotes the pitch it warns about: that passage does not stand for the post. */
+    @Test
+    void shouldNotJudgeALongScamWarningByThePitchItQuotes() {
+        String text = "PSA for everyone on the anxiety board: there is an account going round sending the same"
+                + " message to new members. I have had it twice now and a friend got it too, so here is what it"
+                + " looks like so you can spot it. It starts friendly, asks how long you have struggled, says they"
+                + " were the same until they found a coach. Then comes the pitch: my programme cured my panic in"
+                + " ten days, it is normally 400 but for you 150, pay by gift card or crypto and I will send the"
+                + " link today. Then they keep messaging if you do not answer. Please do not reply and do not pay"
+                + " anything. Report the account to the mods with a screenshot and block it. Real therapists and"
+                + " real services will never ask for gift cards. Stay safe everyone, and be kind to the new"
+                + " people, they are the ones being targeted.";
+
+        Classification c = engine.classify(text, null);
+
+        assertThat(c.flags()).isEmpty();
+    }
+
     @Test
     void shouldFlagVeiledThreatsAndPaymentScamsAsHarmful() {
         for (String text : List.of(

@@ -100,4 +100,47 @@ class FeatureExtractorTest {
         assertThat(Arrays.asList(story.document())).contains("kill", "tonight").noneMatch(t -> t.startsWith("q:"));
         assertThat(story.cues()).anyMatch(CueHit::active);
     }
+
+    private static final String ORDINARY_WEEK =
+            "Work has been a lot this month and my manager keeps moving the deadlines around. "
+                    + "My sister came over on Saturday and we walked along the river to the market, "
+                    + "bought some cheese and a plant for the kitchen windowsill. The cat is fine, "
+                    + "still knocking things off the shelf at three in the morning. I tried to get back "
+                    + "into running but my knee is playing up again. ";
+
+    @Test
+    void aLongPostIsAlsoReadInOverlappingPassagesThatKeepTheirOwnHits() {
+        String text =
+                ORDINARY_WEEK + "I have saved up the pills and I am going to take them all tonight. " + ORDINARY_WEEK;
+        PostFeatures f = extractor.extract(text, null, EnumSet.noneOf(Stage.class));
+        long words = Arrays.stream(f.document()).filter(t -> !t.startsWith("#")).count();
+
+        assertThat(words).isGreaterThan(FeatureExtractor.LONG_POST_WORDS);
+        List<String[]> passages = f.passages();
+        // a passage every PASSAGE_STRIDE words, the last one reaching the end of the post
+        assertThat(passages)
+                .hasSize((int) Math.ceil(
+                                (words - FeatureExtractor.PASSAGE_WORDS) / (double) FeatureExtractor.PASSAGE_STRIDE)
+                        + 1);
+        for (String[] passage : passages) {
+            assertThat(Arrays.stream(passage).filter(t -> !t.startsWith("#")).count())
+                    .isLessThanOrEqualTo(FeatureExtractor.PASSAGE_WORDS);
+        }
+        assertThat(passages.get(0)).startsWith("work", "has", "been");
+        assertThat(passages.get(passages.size() - 1)).contains("knee", "playing");
+        // the plan's words and its cues are together in a passage; a passage far from it has
+        // neither
+        assertThat(passages).anySatisfy(p -> assertThat(p).contains("pills", "tonight", "#sh.timeline"));
+        assertThat(passages.get(0)).doesNotContain("pills", "tonight", "#sh.timeline");
+        // and the whole post's document is what it always was
+        assertThat(f.document()).contains("pills", "cheese", "#sh.timeline");
+    }
+
+    @Test
+    void aPostOfOrdinaryLengthHasNoPassages() {
+        assertThat(extractor
+                        .extract(ORDINARY_WEEK, null, EnumSet.noneOf(Stage.class))
+                        .passages())
+                .isEmpty();
+    }
 }
