@@ -380,8 +380,8 @@ public final class ClassifierCli {
             trace.put("crisis", models.crisis(features));
             // per passage of a long post: its SELF_HARM, crisis, HARMFUL and MISINFORMATION scores
             List<List<Double>> passages = new ArrayList<>();
-            for (String[] passage : f.passages()) {
-                ModelBundle.Features pf = ModelBundle.features(passage);
+            for (dev.modpipe.classifier.engine.Passage passage : f.passages()) {
+                ModelBundle.Features pf = ModelBundle.features(passage.document());
                 passages.add(List.of(
                         models.score(Category.SELF_HARM, pf),
                         models.crisis(pf),

@@ -301,6 +301,7 @@ public final class ClassificationEngine {
         // a long post is also read passage by passage: a passage the models are sure of stands
         // for the post in its category, and the risk and crisis models read that passage
         Map<Category, ModelBundle.Features> decisive = new EnumMap<>(Category.class);
+        Map<Category, Passage> decisivePassages = new EnumMap<>(Category.class);
         if (doc != null && !f.passages().isEmpty()) {
             try {
                 Set<Category> skip = EnumSet.noneOf(Category.class);
@@ -308,7 +309,7 @@ public final class ClassificationEngine {
                 if (hasCue(f, Category.HARMFUL, WARNING_CUE)) {
                     skip.add(Category.HARMFUL);
                 }
-                readPassages(f.passages(), scores, skip, decisive);
+                readPassages(f.passages(), scores, skip, decisive, decisivePassages);
             } catch (RuntimeException e) {
                 failed.add(Stage.MODELS);
                 log.warn("passage models failed ({})", e.getClass().getName());
@@ -392,7 +393,7 @@ public final class ClassificationEngine {
             }
         }
         Map<String, Double> subcategories = subcategories(doc, decisive, scores, modelFailed, failed);
-        List<Evidence> evidence = evidence(f, flags);
+        List<Evidence> evidence = evidence(f, flags, decisivePassages);
         return new Classification(
                 f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
     }
@@ -524,16 +525,17 @@ public final class ClassificationEngine {
     /**
      * Scores each passage of a long post; where a passage reaches {@link #PASSAGE_SCORE} (and, for
      * SELF_HARM, {@link #PASSAGE_CRISIS}) above the post's own score, its score replaces the post's
-     * in {@code scores} and the passage goes in {@code decisive}; categories in {@code skip} are
-     * left as they are.
+     * in {@code scores}, and the passage and its features go in {@code passagesRead} and {@code
+     * decisive}; categories in {@code skip} are left as they are.
      */
     private void readPassages(
-            List<String[]> passages,
+            List<Passage> passages,
             Map<Category, Double> scores,
             Set<Category> skip,
-            Map<Category, ModelBundle.Features> decisive) {
-        for (String[] passage : passages) {
-            ModelBundle.Features p = ModelBundle.features(passage);
+            Map<Category, ModelBundle.Features> decisive,
+            Map<Category, Passage> passagesRead) {
+        for (Passage passage : passages) {
+            ModelBundle.Features p = ModelBundle.features(passage.document());
             for (Category c : Category.values()) {
                 if (skip.contains(c)) {
                     continue;
@@ -544,6 +546,7 @@ public final class ClassificationEngine {
                         && (c != Category.SELF_HARM || scorer.crisis(p) >= PASSAGE_CRISIS)) {
                     scores.put(c, score);
                     decisive.put(c, p);
+                    passagesRead.put(c, passage);
                 }
             }
         }
@@ -576,7 +579,12 @@ public final class ClassificationEngine {
         return result;
     }
 
-    private static List<Evidence> evidence(PostFeatures f, List<Category> flags) {
+    /**
+     * The evidence of the flagged categories: their active cue hits and, for MISINFORMATION, the
+     * claims asserted; for a category a passage decided, only those in that passage (a long post's
+     * "by the river" three paragraphs before the plan is not evidence of it).
+     */
+    private static List<Evidence> evidence(PostFeatures f, List<Category> flags, Map<Category, Passage> decisive) {
         AnalyzedText text = f.text();
         String original = text.normalized().original();
         List<Evidence> evidence = new ArrayList<>();
@@ -588,11 +596,16 @@ public final class ClassificationEngine {
             if (!hit.active() || !rule.kind().isEvidence() || !flags.contains(rule.category())) {
                 continue;
             }
+            Passage passage = decisive.get(rule.category());
+            if (passage != null && !passage.contains(hit.start())) {
+                continue;
+            }
             add(evidence, seen, rule.category(), rule.cue(), text.originalSpan(hit.start(), hit.end()), original);
         }
         if (flags.contains(Category.MISINFORMATION)) {
+            Passage passage = decisive.get(Category.MISINFORMATION);
             for (ClaimHit hit : f.claims()) {
-                if (hit.stance() == Stance.ASSERTED) {
+                if (hit.stance() == Stance.ASSERTED && (passage == null || passage.contains(hit.start()))) {
                     add(
                             evidence,
                             seen,

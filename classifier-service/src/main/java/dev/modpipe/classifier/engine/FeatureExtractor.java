@@ -157,7 +157,7 @@ public final class FeatureExtractor {
      * own. The hits keep their context from the whole post (a "years ago" two sentences earlier
      * still makes them past).
      */
-    static List<String[]> passages(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
+    static List<Passage> passages(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
         String[] words = words(text);
         int[] positions = new int[words.length];
         int count = 0;
@@ -169,12 +169,12 @@ public final class FeatureExtractor {
         if (count <= LONG_POST_WORDS) {
             return List.of();
         }
-        List<String[]> passages = new ArrayList<>();
+        List<Passage> passages = new ArrayList<>();
         for (int first = 0; ; first += PASSAGE_STRIDE) {
             int last = Math.min(count, first + PASSAGE_WORDS) - 1;
             int from = first == 0 ? 0 : positions[first];
             int to = last == count - 1 ? words.length : positions[last] + 1;
-            passages.add(assemble(words, from, to, cueHits, claimHits, List.of()));
+            passages.add(new Passage(from, to, assemble(words, from, to, cueHits, claimHits, List.of())));
             if (last == count - 1) {
                 return passages;
             }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param cues the cue hits
  * @param claims the claim hits
  * @param document the categorizers' input tokens
- * @param passages the input tokens of each passage of a long post ({@link FeatureExtractor#passages}),
- *     empty for a short one
+ * @param passages the passages of a long post ({@link FeatureExtractor#passages}), empty for a
+ *     short one
  */
 public record PostFeatures(
         String language,
@@ -24,4 +24,4 @@ public record PostFeatures(
         List<CueHit> cues,
         List<ClaimHit> claims,
         String[] document,
-        List<String[]> passages) {}
+        List<Passage> passages) {}

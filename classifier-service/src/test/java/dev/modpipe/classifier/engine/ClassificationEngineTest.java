@@ -193,6 +193,12 @@ class ClassificationEngineTest {
             assertThat(c.selfHarmRisk()).isGreaterThanOrEqualTo(RiskLevel.HIGH);
             assertThat(c.evidence()).anySatisfy(e -> assertThat(e.text()).isEqualTo("tonight"));
         }
+        // the evidence is the decisive passage's: not the week's "by the river" 70 words earlier
+        Classification atTheEnd = engine.classify(ORDINARY_WEEK + ORDINARY_WEEK + plan, null);
+        assertThat(atTheEnd.evidence())
+                .extracting(Evidence::text)
+                .contains("tonight")
+                .doesNotContain("river");
         Classification week = engine.classify(ORDINARY_WEEK + ORDINARY_WEEK, null);
         assertThat(week.flags()).isEmpty();
     }

@@ -116,7 +116,7 @@ class FeatureExtractorTest {
         long words = Arrays.stream(f.document()).filter(t -> !t.startsWith("#")).count();
 
         assertThat(words).isGreaterThan(FeatureExtractor.LONG_POST_WORDS);
-        List<String[]> passages = f.passages();
+        List<String[]> passages = f.passages().stream().map(Passage::document).toList();
         // a passage every PASSAGE_STRIDE words, the last one reaching the end of the post
         assertThat(passages)
                 .hasSize((int) Math.ceil(
