@@ -64,7 +64,7 @@ public final class ClassificationEngine {
      * The score a passage of a long post ({@link FeatureExtractor#passages}) must reach, on its
      * own, to stand for the whole post in a category: the model must be all but sure of it. A
      * long post's score weighs all its words, so two lines of a plan in a long account of an
-     * ordinary week score like the week (0.002 for a post the same two lines alone score 0.998);
+     * ordinary week score like the week (0.004 for a post the same lines alone score 0.998);
      * but a passage cut from a long recovery story or supportive reply loses the context that
      * makes it one (the "five years ago" two sentences earlier), so a passage that is merely
      * likely is not enough. Chosen on a set of 150 long posts written for the purpose (module
