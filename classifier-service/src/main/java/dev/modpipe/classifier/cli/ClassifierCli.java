@@ -9,6 +9,7 @@ import dev.modpipe.classifier.engine.Classification;
 import dev.modpipe.classifier.engine.ClassificationEngine;
 import dev.modpipe.classifier.engine.EngineSettings;
 import dev.modpipe.classifier.engine.FeatureExtractor;
+import dev.modpipe.classifier.engine.Passage;
 import dev.modpipe.classifier.engine.PostFeatures;
 import dev.modpipe.classifier.engine.RiskRules;
 import dev.modpipe.classifier.model.ModelBundle;
@@ -380,7 +381,7 @@ public final class ClassifierCli {
             trace.put("crisis", models.crisis(features));
             // per passage of a long post: its SELF_HARM, crisis, HARMFUL and MISINFORMATION scores
             List<List<Double>> passages = new ArrayList<>();
-            for (dev.modpipe.classifier.engine.Passage passage : f.passages()) {
+            for (Passage passage : f.passages()) {
                 ModelBundle.Features pf = ModelBundle.features(passage.document());
                 passages.add(List.of(
                         models.score(Category.SELF_HARM, pf),

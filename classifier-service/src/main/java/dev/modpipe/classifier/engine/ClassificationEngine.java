@@ -300,8 +300,7 @@ public final class ClassificationEngine {
         }
         // a long post is also read passage by passage: a passage the models are sure of stands
         // for the post in its category, and the risk and crisis models read that passage
-        Map<Category, ModelBundle.Features> decisive = new EnumMap<>(Category.class);
-        Map<Category, Passage> decisivePassages = new EnumMap<>(Category.class);
+        Map<Category, PassageRead> decisive = new EnumMap<>(Category.class);
         if (doc != null && !f.passages().isEmpty()) {
             try {
                 Set<Category> skip = EnumSet.noneOf(Category.class);
@@ -309,13 +308,15 @@ public final class ClassificationEngine {
                 if (hasCue(f, Category.HARMFUL, WARNING_CUE)) {
                     skip.add(Category.HARMFUL);
                 }
-                readPassages(f.passages(), scores, skip, decisive, decisivePassages);
+                readPassages(f.passages(), scores, skip, decisive);
             } catch (RuntimeException e) {
                 failed.add(Stage.MODELS);
                 log.warn("passage models failed ({})", e.getClass().getName());
             }
         }
-        ModelBundle.Features riskDoc = decisive.getOrDefault(Category.SELF_HARM, doc);
+        ModelBundle.Features riskDoc = decisive.containsKey(Category.SELF_HARM)
+                ? decisive.get(Category.SELF_HARM).features()
+                : doc;
         RiskRules.Assessment rule;
         try {
             rule = rules.assess(f);
@@ -393,7 +394,7 @@ public final class ClassificationEngine {
             }
         }
         Map<String, Double> subcategories = subcategories(doc, decisive, scores, modelFailed, failed);
-        List<Evidence> evidence = evidence(f, flags, decisivePassages);
+        List<Evidence> evidence = evidence(f, flags, decisive);
         return new Classification(
                 f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
     }
@@ -525,15 +526,14 @@ public final class ClassificationEngine {
     /**
      * Scores each passage of a long post; where a passage reaches {@link #PASSAGE_SCORE} (and, for
      * SELF_HARM, {@link #PASSAGE_CRISIS}) above the post's own score, its score replaces the post's
-     * in {@code scores}, and the passage and its features go in {@code passagesRead} and {@code
-     * decisive}; categories in {@code skip} are left as they are.
+     * in {@code scores} and the passage goes in {@code decisive}; categories in {@code skip} are
+     * left as they are.
      */
     private void readPassages(
             List<Passage> passages,
             Map<Category, Double> scores,
             Set<Category> skip,
-            Map<Category, ModelBundle.Features> decisive,
-            Map<Category, Passage> passagesRead) {
+            Map<Category, PassageRead> decisive) {
         for (Passage passage : passages) {
             ModelBundle.Features p = ModelBundle.features(passage.document());
             for (Category c : Category.values()) {
@@ -545,16 +545,18 @@ public final class ClassificationEngine {
                         && score > scores.get(c)
                         && (c != Category.SELF_HARM || scorer.crisis(p) >= PASSAGE_CRISIS)) {
                     scores.put(c, score);
-                    decisive.put(c, p);
-                    passagesRead.put(c, passage);
+                    decisive.put(c, new PassageRead(passage, p));
                 }
             }
         }
     }
 
+    /** A passage that decided a category, and its features as the models read them. */
+    private record PassageRead(Passage passage, ModelBundle.Features features) {}
+
     private Map<String, Double> subcategories(
             ModelBundle.Features doc,
-            Map<Category, ModelBundle.Features> decisive,
+            Map<Category, PassageRead> decisive,
             Map<Category, Double> scores,
             Set<Category> modelFailed,
             EnumSet<Stage> failed) {
@@ -564,8 +566,9 @@ public final class ClassificationEngine {
                 continue;
             }
             try {
-                for (Map.Entry<Subcategory, Double> e :
-                        scorer.subcategories(c, decisive.getOrDefault(c, doc)).entrySet()) {
+                for (Map.Entry<Subcategory, Double> e : scorer.subcategories(
+                                c, decisive.containsKey(c) ? decisive.get(c).features() : doc)
+                        .entrySet()) {
                     result.put(e.getKey().key(), round(scores.get(c) * e.getValue()));
                 }
             } catch (RuntimeException e) {
@@ -584,7 +587,7 @@ public final class ClassificationEngine {
      * claims asserted; for a category a passage decided, only those in that passage (a long post's
      * "by the river" three paragraphs before the plan is not evidence of it).
      */
-    private static List<Evidence> evidence(PostFeatures f, List<Category> flags, Map<Category, Passage> decisive) {
+    private static List<Evidence> evidence(PostFeatures f, List<Category> flags, Map<Category, PassageRead> decisive) {
         AnalyzedText text = f.text();
         String original = text.normalized().original();
         List<Evidence> evidence = new ArrayList<>();
@@ -596,16 +599,17 @@ public final class ClassificationEngine {
             if (!hit.active() || !rule.kind().isEvidence() || !flags.contains(rule.category())) {
                 continue;
             }
-            Passage passage = decisive.get(rule.category());
-            if (passage != null && !passage.contains(hit.start())) {
+            PassageRead read = decisive.get(rule.category());
+            if (read != null && !read.passage().contains(hit.start())) {
                 continue;
             }
             add(evidence, seen, rule.category(), rule.cue(), text.originalSpan(hit.start(), hit.end()), original);
         }
         if (flags.contains(Category.MISINFORMATION)) {
-            Passage passage = decisive.get(Category.MISINFORMATION);
+            PassageRead read = decisive.get(Category.MISINFORMATION);
             for (ClaimHit hit : f.claims()) {
-                if (hit.stance() == Stance.ASSERTED && (passage == null || passage.contains(hit.start()))) {
+                if (hit.stance() == Stance.ASSERTED
+                        && (read == null || read.passage().contains(hit.start()))) {
                     add(
                             evidence,
                             seen,

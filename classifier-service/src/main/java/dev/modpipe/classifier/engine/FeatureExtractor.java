@@ -116,13 +116,15 @@ public final class FeatureExtractor {
             stageFailed(Stage.CLAIMS, e, failed);
             claimHits = List.of();
         }
+        // the words are read once, for the whole post's document and for its passages
+        String[] words = words(analyzed);
         return new PostFeatures(
                 language,
                 analyzed,
                 cueHits,
                 claimHits,
-                document(analyzed, cueHits, claimHits, EmojiMoods.features(text)),
-                passages(analyzed, cueHits, claimHits));
+                assemble(words, 0, words.length, cueHits, claimHits, EmojiMoods.features(text)),
+                passages(words, cueHits, claimHits));
     }
 
     private static void stageFailed(Stage stage, RuntimeException e, EnumSet<Stage> failed) {
@@ -143,12 +145,8 @@ public final class FeatureExtractor {
     /** How far each passage starts after the one before: half a passage, so they overlap. */
     static final int PASSAGE_STRIDE = PASSAGE_WORDS / 2;
 
-    static String[] document(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits, List<String> moods) {
-        return assemble(words(text), 0, text.size(), cueHits, claimHits, moods);
-    }
-
     /**
-     * The document tokens of each passage of a long post: windows of {@link #PASSAGE_WORDS} words,
+     * The passages of a long post, given its {@link #words}: windows of {@link #PASSAGE_WORDS} words,
      * one every {@link #PASSAGE_STRIDE} words, each with the cue and claim hits that start in it;
      * empty for a post of no more than {@link #LONG_POST_WORDS} words. The categorizers weigh every
      * word of a post, so a plan told in two lines of an otherwise ordinary week ("work's been a
@@ -157,8 +155,7 @@ public final class FeatureExtractor {
      * own. The hits keep their context from the whole post (a "years ago" two sentences earlier
      * still makes them past).
      */
-    static List<Passage> passages(AnalyzedText text, List<CueHit> cueHits, List<ClaimHit> claimHits) {
-        String[] words = words(text);
+    static List<Passage> passages(String[] words, List<CueHit> cueHits, List<ClaimHit> claimHits) {
         int[] positions = new int[words.length];
         int count = 0;
         for (int i = 0; i < words.length; i++) {
