@@ -12,9 +12,11 @@ import dev.modpipe.review.auth.UserConfig;
 import dev.modpipe.review.escalation.Channel;
 import dev.modpipe.review.escalation.EscalationConfig;
 import dev.modpipe.review.escalation.EscalationPolicy;
+import io.micronaut.configuration.kafka.config.AbstractKafkaConsumerConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 
 /** Configuration binds to validated records; the HTTP server, Kafka and Redis are not started. */
@@ -226,5 +229,24 @@ class ConfigBindingTest {
                 "review.auth.users.someone.roles",
                 "ONCALL");
         assertThatThrownBy(() -> context(devTokenElsewhere, "prod").close()).hasStackTraceContaining("dev credential");
+    }
+
+    @Test
+    void shouldHandAKilledInstancesPartitionsOverWithinFifteenSeconds() {
+        // the intake's consumer takes the configuration named by its group id, as the listener
+        // looks it up; Kafka is configured but nothing connects (the intake is off)
+        Map<String, Object> props = new HashMap<>();
+        props.put("review.intake.enabled", false);
+        props.put("review.jobs.enabled", false);
+        try (ApplicationContext ctx = ApplicationContext.builder()
+                .properties(props)
+                .environments("test")
+                .start()) {
+            String group = ctx.getBean(IntakeConfig.class).groupId();
+            AbstractKafkaConsumerConfiguration<?, ?> consumer =
+                    ctx.getBean(AbstractKafkaConsumerConfiguration.class, Qualifiers.byName(group));
+            assertThat(consumer.getConfig().get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG))
+                    .hasToString("15000");
+        }
     }
 }
