@@ -224,7 +224,7 @@ public final class ClassificationEngine {
 
     /** Six hex digits of SHA-256 over every threshold, gate and setting the decision reads. */
     static String decisionDigest(EngineSettings settings) {
-        StringBuilder b = new StringBuilder("decision-v2");
+        StringBuilder b = new StringBuilder("decision-v3");
         for (Category c : Category.values()) {
             b.append(';').append(c).append('=').append(settings.threshold(c));
         }
@@ -410,11 +410,19 @@ public final class ClassificationEngine {
      */
     double selfHarmThreshold(PostFeatures f, RiskLevel ruleLevel) {
         double threshold = settings.threshold(Category.SELF_HARM);
-        if (!ruleLevel.atLeast(RiskLevel.MODERATE)
-                && (hasCue(f, Category.SELF_HARM, HOBBY_CUE) || CueCatalogue.toldAsStory(f.cues()))) {
+        if (!ruleLevel.atLeast(RiskLevel.MODERATE) && (inHobby(f) || CueCatalogue.toldAsStory(f.cues()))) {
             threshold = Math.max(threshold, HOBBY_SELF_HARM_THRESHOLD);
         }
         return threshold;
+    }
+
+    /**
+     * A hobby or cooking context that is not the post's cover story: "I said the kitchen knife
+     * slipped", "told the nurse I slipped while cooking" are the lie told about an injury, as an
+     * accident with a cover story is not a story ({@link CueCatalogue#toldAsStory}).
+     */
+    private static boolean inHobby(PostFeatures f) {
+        return hasCue(f, Category.SELF_HARM, HOBBY_CUE) && !hasCue(f, Category.SELF_HARM, CueCatalogue.COVER_STORY);
     }
 
     private static boolean hasCue(PostFeatures f, Category c, String cue) {

@@ -153,6 +153,15 @@ class ClassificationEngineTest {
         }
     }
 
+    /** A cooking word in the lie told about an injury is no hobby context. */
+    @Test
+    void shouldNotTakeACookingCoverStoryForAHobby() {
+        assertThat(selfHarmThreshold("Chopping onions for the curry tonight, knife skills class paid off"))
+                .isEqualTo(ClassificationEngine.HOBBY_SELF_HARM_THRESHOLD);
+        assertThat(selfHarmThreshold("A&E again. they glued it. I said the kitchen knife slipped while cooking."))
+                .isEqualTo(EngineSettings.defaults().threshold(Category.SELF_HARM));
+    }
+
     @Test
     void shouldNotShowTheContextCuesAsEvidence() {
         Classification c = engine.classify(
