@@ -224,7 +224,7 @@ public final class ClassificationEngine {
 
     /** Six hex digits of SHA-256 over every threshold, gate and setting the decision reads. */
     static String decisionDigest(EngineSettings settings) {
-        StringBuilder b = new StringBuilder("decision-v3");
+        StringBuilder b = new StringBuilder("decision-v4");
         for (Category c : Category.values()) {
             b.append(';').append(c).append('=').append(settings.threshold(c));
         }
@@ -380,6 +380,12 @@ public final class ClassificationEngine {
                     }
                 }
                 risk = RiskLevel.max(risk, model);
+                if (decisive.containsKey(Category.SELF_HARM)) {
+                    // the passage that decided it has the crisis model at PASSAGE_CRISIS or more,
+                    // above the safety net's bar for HIGH: the risk model, on those few words, may
+                    // not rate it lower ("took the whole strip ... wasn't trying to die exactly": LOW)
+                    risk = RiskLevel.max(risk, RiskLevel.HIGH);
+                }
             }
         }
         for (Category c : List.of(Category.HARMFUL, Category.MISINFORMATION)) {

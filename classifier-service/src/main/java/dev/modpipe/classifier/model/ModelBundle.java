@@ -470,6 +470,11 @@ public final class ModelBundle {
             this.document = document;
         }
 
+        /** Whether the document holds {@code token} (a scorer that is not a model reads it so). */
+        public boolean contains(String token) {
+            return document != null && Arrays.asList(document).contains(token);
+        }
+
         /** What the post's nearest posts in {@code memory} were, searched on first use. */
         Neighbours.Neighbourhood neighbourhood(Neighbours memory) {
             if (neighbourhood == null) {

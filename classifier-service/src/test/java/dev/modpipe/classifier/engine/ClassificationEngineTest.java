@@ -212,6 +212,35 @@ class ClassificationEngineTest {
         assertThat(week.flags()).isEmpty();
     }
 
+    /**
+     * A passage stands for the post only when the crisis model reads it as a crisis: the risk
+     * model, reading the same few words, may not rate the post below HIGH (round 21's dev post of
+     * an overdose last week, "I wasn't trying to die exactly", rated LOW).
+     */
+    @Test
+    void shouldRateAPostAPassageDecidedAtLeastHigh() {
+        String overdose = "Everything on that strip went at once, the evening after the school run. ";
+        ClassificationEngine.Scorer passageScorer = new FixedScorer(0.2, 0.0, 0.0, 0.05) {
+            @Override
+            public double score(Category category, ModelBundle.Features features) {
+                boolean passage = features.contains("strip") && !features.contains("cat");
+                return category == Category.SELF_HARM && passage ? 0.99 : 0.01;
+            }
+
+            @Override
+            public double crisis(ModelBundle.Features features) {
+                return features.contains("strip") && !features.contains("cat") ? 0.9 : 0.05;
+            }
+        };
+        ClassificationEngine stubbed =
+                new ClassificationEngine(extractor, passageScorer, "t", EngineSettings.defaults());
+
+        Classification c = stubbed.classify(ORDINARY_WEEK + ORDINARY_WEEK + overdose + ORDINARY_WEEK, null);
+
+        assertThat(c.flags()).containsExactly(Category.SELF_HARM);
+        assertThat(c.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
+    }
+
     /** A long warning quotes the pitch it warns about: that passage does not stand for the post. */
     @Test
     void shouldNotJudgeALongScamWarningByThePitchItQuotes() {
@@ -483,8 +512,19 @@ class ClassificationEngineTest {
      * Fixed model outputs, to pin the decision rules: a SELF_HARM score, a P(HIGH)+P(IMMINENT), the
      * share of IMMINENT in it and the crisis model's probability (NaN: the crisis model fails).
      */
-    private record FixedScorer(double selfHarm, double highRisk, double imminentShare, double crisis)
-            implements ClassificationEngine.Scorer {
+    private static class FixedScorer implements ClassificationEngine.Scorer {
+        private final double selfHarm;
+        private final double highRisk;
+        private final double imminentShare;
+        private final double crisis;
+
+        FixedScorer(double selfHarm, double highRisk, double imminentShare, double crisis) {
+            this.selfHarm = selfHarm;
+            this.highRisk = highRisk;
+            this.imminentShare = imminentShare;
+            this.crisis = crisis;
+        }
+
         @Override
         public double crisis(ModelBundle.Features features) {
             if (Double.isNaN(crisis)) {
