@@ -88,6 +88,9 @@ public final class Trainer {
      */
     static final int FOLDS = 4;
 
+    /** The subcategory of method sharing and pro-self-harm or pro-eating-disorder encouragement. */
+    static final String INSTRUCTIONS = "self_harm/instructions";
+
     private final FeatureExtractor extractor;
     private final PrintStream progress;
 
@@ -436,13 +439,20 @@ public final class Trainer {
      * positives from 11.1% to 10.4% for 2 of 1,185 HIGH+IMMINENT posts (round 6). In the HARMFUL
      * models a hard negative counts five times (round 13): with the surface pair stacked on them,
      * HARMFUL recalls more and a heavier weight on its hard negatives (mock threats, scam warnings,
-     * reports of abuse) buys back the false positives that brings.
+     * reports of abuse) buys back the false positives that brings. A HIGH or IMMINENT post of
+     * pro-self-harm or pro-eating-disorder encouragement ({@link #INSTRUCTIONS}) counts three
+     * times (round 22): said in the words of ordinary food talk ("u dont need dinner u need
+     * discipline"), it was most of the HIGH posts dev missed; on dev 4 more of its 232 recalled
+     * (2 fewer of the others), 6 fewer hard negatives flagged.
      */
     static int weight(LabelledPost p, Category c) {
         if (p.hardNegative()) {
             return c == Category.HARMFUL ? 5 : 3;
         }
-        return c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH) ? 2 : 1;
+        if (c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH)) {
+            return INSTRUCTIONS.equals(p.subcategory()) ? 3 : 2;
+        }
+        return 1;
     }
 
     private static DoccatModel trainSubcategories(List<LabelledPost> train, List<String[]> docs, Category c)
