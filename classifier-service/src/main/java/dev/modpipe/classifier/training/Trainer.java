@@ -440,17 +440,17 @@ public final class Trainer {
      * models a hard negative counts five times (round 13): with the surface pair stacked on them,
      * HARMFUL recalls more and a heavier weight on its hard negatives (mock threats, scam warnings,
      * reports of abuse) buys back the false positives that brings. A HIGH or IMMINENT post of
-     * pro-self-harm or pro-eating-disorder encouragement ({@link #INSTRUCTIONS}) counts three
+     * pro-self-harm or pro-eating-disorder encouragement ({@link #INSTRUCTIONS}) counts four
      * times (round 22): said in the words of ordinary food talk ("u dont need dinner u need
-     * discipline"), it was most of the HIGH posts dev missed; on dev 4 more of its 232 recalled
-     * (2 fewer of the others), 6 fewer hard negatives flagged.
+     * discipline"), it was most of the HIGH posts dev missed. Against 2, on dev 9 more of its 232
+     * recalled (2 fewer of the others) for 6 fewer hard negatives flagged; 3 gave 4 more.
      */
     static int weight(LabelledPost p, Category c) {
         if (p.hardNegative()) {
             return c == Category.HARMFUL ? 5 : 3;
         }
         if (c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH)) {
-            return INSTRUCTIONS.equals(p.subcategory()) ? 3 : 2;
+            return INSTRUCTIONS.equals(p.subcategory()) ? 4 : 2;
         }
         return 1;
     }
