@@ -336,7 +336,10 @@ public final class ClassificationEngine {
                                 || (rule.level().atLeast(RiskLevel.HIGH) && sh >= settings.selfHarmCueGate())))
                 || (rule.level() == RiskLevel.IMMINENT && (!english || sh >= IMMINENT_CUE_GATE));
         OnceModel<Map<RiskLevel, Double>> riskModel = new OnceModel<>("risk", riskDoc, failed, this::riskDistribution);
-        OnceModel<Double> crisisModel = new OnceModel<>("crisis", riskDoc, failed, scorer::crisis);
+        // a passage that decided SELF_HARM had its crisis probability read already
+        PassageRead selfHarmPassage = decisive.get(Category.SELF_HARM);
+        OnceModel<Double> crisisModel = new OnceModel<>(
+                "crisis", riskDoc, failed, selfHarmPassage != null ? read -> selfHarmPassage.crisis() : scorer::crisis);
         boolean crisis = false;
         if (english && !selfHarm && doc != null && sh >= SAFETY_NET_SCORE) {
             Double c = crisisModel.value();
@@ -555,18 +558,23 @@ public final class ClassificationEngine {
                     continue;
                 }
                 double score = round(scorer.score(c, p));
-                if (score >= PASSAGE_SCORE.get(c)
-                        && score > scores.get(c)
-                        && (c != Category.SELF_HARM || scorer.crisis(p) >= PASSAGE_CRISIS)) {
+                if (score < PASSAGE_SCORE.get(c) || score <= scores.get(c)) {
+                    continue;
+                }
+                double crisis = c == Category.SELF_HARM ? scorer.crisis(p) : Double.NaN;
+                if (c != Category.SELF_HARM || crisis >= PASSAGE_CRISIS) {
                     scores.put(c, score);
-                    decisive.put(c, new PassageRead(passage, p));
+                    decisive.put(c, new PassageRead(passage, p, crisis));
                 }
             }
         }
     }
 
-    /** A passage that decided a category, and its features as the models read them. */
-    private record PassageRead(Passage passage, ModelBundle.Features features) {}
+    /**
+     * A passage that decided a category, its features as the models read them and, for SELF_HARM,
+     * the crisis model's probability on it (NaN for the other categories).
+     */
+    private record PassageRead(Passage passage, ModelBundle.Features features, double crisis) {}
 
     private Map<String, Double> subcategories(
             ModelBundle.Features doc,

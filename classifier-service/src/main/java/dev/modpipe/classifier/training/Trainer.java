@@ -14,6 +14,7 @@ import dev.modpipe.classifier.model.Stack;
 import dev.modpipe.classifier.model.SurfaceFeatureGenerator;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.RiskLevel;
+import dev.modpipe.model.Subcategory;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,9 +88,6 @@ public final class Trainer {
      * retraining's noise, for 16% less training CPU (each target trains one model per fold).
      */
     static final int FOLDS = 4;
-
-    /** The subcategory of method sharing and pro-self-harm or pro-eating-disorder encouragement. */
-    static final String INSTRUCTIONS = "self_harm/instructions";
 
     private final FeatureExtractor extractor;
     private final PrintStream progress;
@@ -440,7 +438,7 @@ public final class Trainer {
      * models a hard negative counts five times (round 13): with the surface pair stacked on them,
      * HARMFUL recalls more and a heavier weight on its hard negatives (mock threats, scam warnings,
      * reports of abuse) buys back the false positives that brings. A HIGH or IMMINENT post of
-     * pro-self-harm or pro-eating-disorder encouragement ({@link #INSTRUCTIONS}) counts four
+     * pro-self-harm or pro-eating-disorder encouragement ({@link Subcategory#INSTRUCTIONS}) counts four
      * times (round 22): said in the words of ordinary food talk ("u dont need dinner u need
      * discipline"), it was most of the HIGH posts dev missed. Against 2, on dev 9 more of its 232
      * recalled (2 fewer of the others) for 6 fewer hard negatives flagged; 3 gave 4 more.
@@ -450,7 +448,7 @@ public final class Trainer {
             return c == Category.HARMFUL ? 5 : 3;
         }
         if (c == Category.SELF_HARM && p.risk().atLeast(RiskLevel.HIGH)) {
-            return INSTRUCTIONS.equals(p.subcategory()) ? 4 : 2;
+            return Subcategory.INSTRUCTIONS.key().equals(p.subcategory()) ? 4 : 2;
         }
         return 1;
     }
