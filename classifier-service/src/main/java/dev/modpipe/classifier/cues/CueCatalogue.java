@@ -161,6 +161,15 @@ public final class CueCatalogue {
     private final Map<String, int[]> byFirstToken;
     /** Rules that can start with a prefix ({@code kill*}) or a number: tried at every token. */
     private final int[] prefixFirst;
+    /**
+     * Per ASCII character, the {@link #prefixFirst} rules (in their order) that can start at a token
+     * beginning with it; a token that begins otherwise tries them all.
+     */
+    private final int[][] prefixFirstByChar;
+    /** Per word that some rule requires in the sentence ({@link TokenPattern#requiredWords}), its bit. */
+    private final Map<String, Integer> requiredBit;
+    /** Per rule, the bits of the words it requires one of, or null when it requires none. */
+    private final int[][] requiredBits;
 
     private final Set<String> words;
 
@@ -185,6 +194,24 @@ public final class CueCatalogue {
                 byFirst.put(token, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.byFirstToken = Map.copyOf(byFirst);
         this.prefixFirst = prefix.stream().mapToInt(Integer::intValue).toArray();
+        this.prefixFirstByChar = new int[128][];
+        for (char ch = 0; ch < 128; ch++) {
+            final char c = ch;
+            prefixFirstByChar[ch] = Arrays.stream(prefixFirst)
+                    .filter(r -> this.rules.get(r).pattern().firstCharacters().contains(c))
+                    .toArray();
+        }
+        Map<String, Integer> bits = new HashMap<>();
+        this.requiredBits = new int[this.rules.size()][];
+        for (int r = 0; r < this.rules.size(); r++) {
+            String[] required = this.rules.get(r).pattern().requiredWords();
+            if (required != null) {
+                requiredBits[r] = Arrays.stream(required)
+                        .mapToInt(w -> bits.computeIfAbsent(w, k -> bits.size()))
+                        .toArray();
+            }
+        }
+        this.requiredBit = Map.copyOf(bits);
         this.words = Collections.unmodifiableSet(allWords);
     }
 
@@ -279,24 +306,29 @@ public final class CueCatalogue {
     public List<CueHit> find(AnalyzedText text) {
         String[] tokens = text.tokens();
         List<Raw> raw = new ArrayList<>();
-        // per rule, for the current sentence: 0 not yet known, 1 a match is possible, 2 it is not
-        byte[] possible = new byte[rules.size()];
+        // the required words the current sentence holds, as bits of requiredBit
+        long[] sentence = new long[(requiredBit.size() + 63) / 64];
         for (int s = 0; s < text.sentenceCount(); s++) {
             int from = text.sentenceStart(s);
             int to = text.sentenceEnd(s);
-            Set<String> sentence = new java.util.HashSet<>(Arrays.asList(tokens).subList(from, to));
-            Arrays.fill(possible, (byte) 0);
+            Arrays.fill(sentence, 0L);
+            for (int i = from; i < to; i++) {
+                Integer bit = requiredBit.get(tokens[i]);
+                if (bit != null) {
+                    sentence[bit >>> 6] |= 1L << bit;
+                }
+            }
             for (int i = from; i < to; i++) {
                 int[] candidates = byFirstToken.get(tokens[i]);
                 if (candidates != null) {
                     for (int r : candidates) {
-                        if (possible(possible, r, sentence)) {
+                        if (possible(r, sentence)) {
                             addMatch(raw, rules.get(r), tokens, s, i, to);
                         }
                     }
                 }
-                for (int r : prefixFirst) {
-                    if (rules.get(r).pattern().mayStartWith(tokens[i]) && possible(possible, r, sentence)) {
+                for (int r : prefixFirst(tokens[i])) {
+                    if (rules.get(r).pattern().mayStartWith(tokens[i]) && possible(r, sentence)) {
                         addMatch(raw, rules.get(r), tokens, s, i, to);
                     }
                 }
@@ -524,11 +556,23 @@ public final class CueCatalogue {
         return false;
     }
 
-    private boolean possible(byte[] known, int rule, Set<String> sentence) {
-        if (known[rule] == 0) {
-            known[rule] = rules.get(rule).pattern().possibleIn(sentence) ? (byte) 1 : (byte) 2;
+    /** The prefix-first rules that may start at {@code token}, in their catalogue order. */
+    private int[] prefixFirst(String token) {
+        return !token.isEmpty() && token.charAt(0) < 128 ? prefixFirstByChar[token.charAt(0)] : prefixFirst;
+    }
+
+    /** Whether a sentence holding the required words {@code sentence} can contain a match of the rule. */
+    private boolean possible(int rule, long[] sentence) {
+        int[] bits = requiredBits[rule];
+        if (bits == null) {
+            return true;
         }
-        return known[rule] == 1;
+        for (int bit : bits) {
+            if ((sentence[bit >>> 6] & (1L << bit)) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addMatch(List<Raw> out, CueRule rule, String[] tokens, int sentence, int start, int limit) {

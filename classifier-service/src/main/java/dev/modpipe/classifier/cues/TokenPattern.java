@@ -66,17 +66,33 @@ public final class TokenPattern {
         return false;
     }
 
-    /** Whether a sentence with these tokens can contain a match at all. */
-    boolean possibleIn(java.util.Set<String> sentenceTokens) {
-        if (selective == null) {
-            return true;
-        }
-        for (String w : selective) {
-            if (sentenceTokens.contains(w)) {
-                return true;
+    /**
+     * The words of which a sentence must hold one for a match to be possible (the first words of
+     * the most selective required element after the first); {@code null} when any sentence may
+     * hold a match.
+     */
+    String[] requiredWords() {
+        return selective == null ? null : selective.clone();
+    }
+
+    /**
+     * The first characters a token must start with for a match to start at it, for a pattern whose
+     * first element has a prefix ({@code kill*}) or a number ({@code #num}, {@code #year}: the
+     * ASCII digits; other digits are left to {@link #mayStartWith} itself).
+     */
+    Set<Character> firstCharacters() {
+        Set<Character> chars = new LinkedHashSet<>();
+        for (String[] alt : elements.get(0).alternatives) {
+            String w = alt[0];
+            if (w.equals("#num") || w.equals("#year")) {
+                for (char d = '0'; d <= '9'; d++) {
+                    chars.add(d);
+                }
+            } else {
+                chars.add(w.charAt(0));
             }
         }
-        return false;
+        return chars;
     }
 
     public static TokenPattern parse(String source, Map<String, String> sets) {

@@ -168,6 +168,15 @@ public final class ClassificationEngine {
 
         /** The calibrated probability that the post is a self-harm post at HIGH or IMMINENT risk. */
         double crisis(ModelBundle.Features features);
+
+        /**
+         * {@link #score}, or NaN when the score provably stays under {@code bar} (a scorer may then
+         * spare work that could not lift it there); never NaN for a score that rounds to {@code bar}
+         * or more.
+         */
+        default double scoreReaching(Category category, ModelBundle.Features features, double bar) {
+            return score(category, features);
+        }
     }
 
     public ClassificationEngine(
@@ -207,6 +216,11 @@ public final class ClassificationEngine {
             @Override
             public double crisis(ModelBundle.Features features) {
                 return models.crisis(features);
+            }
+
+            @Override
+            public double scoreReaching(Category category, ModelBundle.Features features, double bar) {
+                return models.scoreReaching(category, features, bar);
             }
         };
     }
@@ -557,8 +571,14 @@ public final class ClassificationEngine {
                 if (skip.contains(c)) {
                     continue;
                 }
-                double score = round(scorer.score(c, p));
-                if (score < PASSAGE_SCORE.get(c) || score <= scores.get(c)) {
+                double bar = PASSAGE_SCORE.get(c);
+                // NaN when the passage cannot reach the bar: most passages are far from it
+                double reached = scorer.scoreReaching(c, p, bar);
+                if (Double.isNaN(reached)) {
+                    continue;
+                }
+                double score = round(reached);
+                if (score < bar || score <= scores.get(c)) {
                     continue;
                 }
                 double crisis = c == Category.SELF_HARM ? scorer.crisis(p) : Double.NaN;

@@ -560,9 +560,7 @@ public final class ModelBundle {
      * pair ({@link Stack}).
      */
     public double score(Category category, Features features) {
-        double main = calibration
-                .get(category)
-                .apply(rawScore(category, features), bayes.get(category).probability(features, POSITIVE));
+        double main = mainScore(category, features);
         if (!STACKED.contains(category)) {
             return main;
         }
@@ -576,6 +574,45 @@ public final class ModelBundle {
                         category,
                         near);
     }
+
+    /** The main pair's calibrated blend, what the stack starts from. */
+    private double mainScore(Category category, Features features) {
+        return calibration
+                .get(category)
+                .apply(rawScore(category, features), bayes.get(category).probability(features, POSITIVE));
+    }
+
+    /**
+     * {@link #score}, when it can reach {@code bar}; NaN when it provably stays under {@code bar}
+     * by more than {@link #BAR_MARGIN}. The surface view is read only when the main pair's score
+     * leaves the bar within reach, and the nearest posts (the search is a fifth of a post's time)
+     * only when the surface pair leaves it within reach too: most passages of a long post are far
+     * from the bar a passage must reach to stand for the post.
+     */
+    public double scoreReaching(Category category, Features features, double bar) {
+        double main = mainScore(category, features);
+        if (!STACKED.contains(category)) {
+            return main;
+        }
+        Stack stack = stacks.get(category);
+        double under = bar - BAR_MARGIN;
+        if (stack.upperBound(main) < under) {
+            return Double.NaN;
+        }
+        Features view = features.surface();
+        double viewMaxent = surface.get(category).probability(view, POSITIVE);
+        double viewBayes = surfaceBayes.get(category).probability(view, POSITIVE);
+        if (stack.upperBound(main, viewMaxent, viewBayes) < under) {
+            return Double.NaN;
+        }
+        return stack.apply(main, viewMaxent, viewBayes, category, features.neighbourhood(neighbours));
+    }
+
+    /**
+     * How far under its bar {@link #scoreReaching} must prove a score before it answers NaN: more
+     * than the engine's rounding of scores to four decimals could make up.
+     */
+    static final double BAR_MARGIN = 1e-4;
 
     /** The stack of {@code category}'s final score ({@link Stack#IDENTITY} when it has no surface pair). */
     public Stack stack(Category category) {

@@ -17,6 +17,9 @@ public record Platt(double a, double b) {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
+    /** The largest magnitude {@link #logit} returns: the logit of {@code 1 - EPS}. */
+    static final double MAX_LOGIT = Math.log((1 - EPS) / EPS);
+
     static double logit(double p) {
         double q = Math.min(1 - EPS, Math.max(EPS, p));
         return Math.log(q / (1 - q));

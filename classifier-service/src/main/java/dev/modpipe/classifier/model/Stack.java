@@ -36,6 +36,43 @@ public record Stack(
                 Logistic.dot(weights(), inputs(calibrated, surfaceMaxent, surfaceBayes, category, neighbourhood)));
     }
 
+    /**
+     * A bound that {@link #apply} cannot exceed for this calibrated score, whatever the surface
+     * models and the nearest posts turn out to be: their logits are clipped to {@link
+     * Platt#MAX_LOGIT} and the neighbourhood's shares and similarity lie between 0 and 1. Lets a
+     * caller that only needs to know whether a score reaches a bar skip the surface view and the
+     * neighbour search.
+     */
+    public double upperBound(double calibrated) {
+        return Logistic.sigmoid(bias
+                + main * Platt.logit(calibrated)
+                + (Math.abs(maxent) + Math.abs(bayes)) * Platt.MAX_LOGIT
+                + neighbourhoodBound()
+                + BOUND_MARGIN);
+    }
+
+    /** As {@link #upperBound(double)}, with the surface models' probabilities known. */
+    public double upperBound(double calibrated, double surfaceMaxent, double surfaceBayes) {
+        return Logistic.sigmoid(bias
+                + main * Platt.logit(calibrated)
+                + maxent * Platt.logit(surfaceMaxent)
+                + bayes * Platt.logit(surfaceBayes)
+                + neighbourhoodBound()
+                + BOUND_MARGIN);
+    }
+
+    /** Covers the rounding of summing the same terms in another order than {@link #apply}. */
+    private static final double BOUND_MARGIN = 1e-9;
+
+    /**
+     * The most the three neighbourhood inputs can add: {@code share * (near + close * nearest)}
+     * is largest at a share of 0 or 1 and a similarity of 0 or 1; the hard-negative share adds its
+     * weight when positive.
+     */
+    private double neighbourhoodBound() {
+        return Math.max(0.0, Math.max(near, near + close)) + Math.max(0.0, hardNegatives);
+    }
+
     /** The weights in the order of {@link #inputs}. */
     private double[] weights() {
         return new double[] {bias, main, maxent, bayes, near, hardNegatives, close};

@@ -111,6 +111,30 @@ class ModelBundleTest {
     }
 
     @Test
+    void scoreReachingGivesTheScoreOrNaNOnlyForAScoreUnderTheBar() {
+        int skipped = 0;
+        int reached = 0;
+        for (String[] document : documents) {
+            for (Category c : Category.values()) {
+                for (double bar : new double[] {0.5, 0.95, 0.97}) {
+                    double score = bundle.score(c, ModelBundle.features(document));
+                    double answer = bundle.scoreReaching(c, ModelBundle.features(document), bar);
+                    if (Double.isNaN(answer)) {
+                        assertThat(score).isLessThan(bar - ModelBundle.BAR_MARGIN);
+                        skipped++;
+                    } else {
+                        assertThat(answer).isEqualTo(score);
+                        reached += score >= bar ? 1 : 0;
+                    }
+                }
+            }
+        }
+        // the test sees both answers: most scores are far under a bar of 0.95, some reach it
+        assertThat(skipped).isGreaterThan(documents.size());
+        assertThat(reached).isPositive();
+    }
+
+    @Test
     void crisisBlendsItsTwoCategorizersThroughItsCalibrationLikeACategory() {
         DocumentCategorizerME maxent = reference(ModelBundle.crisisFile());
         DocumentCategorizerME bayes = reference(ModelBundle.bayesCrisisFile());

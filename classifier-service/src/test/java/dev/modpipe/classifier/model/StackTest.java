@@ -89,6 +89,47 @@ class StackTest {
         assertThat(Math.abs(stack.hardNegatives())).isLessThan(0.2);
     }
 
+    @Test
+    void upperBoundsHoldWhateverTheSurfaceModelsAndTheNearestPostsSay() {
+        Random random = new Random(5);
+        for (int trial = 0; trial < 200; trial++) {
+            // weights of either sign, as fits give them (round 22: close is negative for HARMFUL)
+            Stack stack = new Stack(
+                    random.nextGaussian() * 2,
+                    random.nextDouble(),
+                    random.nextGaussian() * 0.2,
+                    random.nextGaussian() * 0.2,
+                    random.nextGaussian() * 5,
+                    random.nextGaussian(),
+                    random.nextGaussian() * 5);
+            double main = random.nextDouble();
+            double bound = stack.upperBound(main);
+            for (int i = 0; i < 200; i++) {
+                // the extremes too: a clipped logit, a share of 0 or 1
+                double surfaceMaxent = i % 3 == 0 ? (i % 2) : random.nextDouble();
+                double surfaceBayes = i % 5 == 0 ? 1 - (i % 2) : random.nextDouble();
+                Neighbourhood n = near(
+                        i % 4 == 0 ? 1 : random.nextDouble(),
+                        i % 7 == 0 ? 1 - (i % 2) : random.nextDouble(),
+                        i % 6 == 0 ? 1 : random.nextDouble());
+                double score = stack.apply(main, surfaceMaxent, surfaceBayes, C, n);
+                assertThat(score).isLessThanOrEqualTo(bound);
+                assertThat(score).isLessThanOrEqualTo(stack.upperBound(main, surfaceMaxent, surfaceBayes));
+            }
+        }
+    }
+
+    @Test
+    void upperBoundIsReachedByTheNeighbourhoodThatPullsHardest() {
+        Stack stack = new Stack(-1.0, 0.5, 0.1, 0.05, 3.0, -0.5, 1.0);
+        // share 1, nearest 1, no hard negatives: the most the nearest posts can add; surface
+        // models at their clipped certainty
+        double best = stack.apply(0.3, 1.0, 1.0, C, near(1.0, 0.0, 1.0));
+        assertThat(stack.upperBound(0.3)).isCloseTo(best, within(1e-8));
+        assertThat(stack.upperBound(0.3, 0.2, 0.4))
+                .isCloseTo(stack.apply(0.3, 0.2, 0.4, C, near(1.0, 0.0, 1.0)), within(1e-8));
+    }
+
     private static final Category C = Category.HARMFUL;
 
     /** A neighbourhood with {@code share} of the nearest posts in {@link #C}, the rest NONE. */
