@@ -157,8 +157,10 @@ public final class CueCatalogue {
             "heard");
 
     private final List<CueRule> rules;
-    /** Rules by an exact first token, as indexes into {@link #rules}. */
-    private final Map<String, int[]> byFirstToken;
+    /** The ids of the patterns' words, by which a post's tokens are matched. */
+    private final TokenPattern.Words words;
+    /** Per word id, the rules whose pattern can start with that exact word, as indexes into {@link #rules}. */
+    private final int[][] byFirstWord;
     /** Rules that can start with a prefix ({@code kill*}) or a number: tried at every token. */
     private final int[] prefixFirst;
     /**
@@ -166,14 +168,17 @@ public final class CueCatalogue {
      * beginning with it; a token that begins otherwise tries them all.
      */
     private final int[][] prefixFirstByChar;
-    /** Per word that some rule requires in the sentence ({@link TokenPattern#requiredWords}), its bit. */
-    private final Map<String, Integer> requiredBit;
+    /** Per word id, the bit of a word some rule requires in the sentence ({@link TokenPattern#requiredWords}), or -1. */
+    private final int[] requiredBit;
+    /** How many distinct words some rule requires. */
+    private final int requiredWords;
     /** Per rule, the bits of the words it requires one of, or null when it requires none. */
     private final int[][] requiredBits;
 
-    private final Set<String> words;
+    private final Set<String> literalWords;
 
-    private CueCatalogue(List<CueRule> rules) {
+    private CueCatalogue(List<CueRule> rules, TokenPattern.Words words) {
+        this.words = words;
         this.rules = List.copyOf(rules);
         Map<String, Set<Integer>> index = new HashMap<>();
         Set<Integer> prefix = new LinkedHashSet<>();
@@ -189,10 +194,9 @@ public final class CueCatalogue {
                 }
             }
         }
-        Map<String, int[]> byFirst = new HashMap<>();
-        index.forEach((token, ids) ->
-                byFirst.put(token, ids.stream().mapToInt(Integer::intValue).toArray()));
-        this.byFirstToken = Map.copyOf(byFirst);
+        this.byFirstWord = new int[words.size()][];
+        index.forEach((token, ids) -> byFirstWord[words.idOrNone(token)] =
+                ids.stream().mapToInt(Integer::intValue).toArray());
         this.prefixFirst = prefix.stream().mapToInt(Integer::intValue).toArray();
         this.prefixFirstByChar = new int[128][];
         for (char ch = 0; ch < 128; ch++) {
@@ -211,8 +215,11 @@ public final class CueCatalogue {
                         .toArray();
             }
         }
-        this.requiredBit = Map.copyOf(bits);
-        this.words = Collections.unmodifiableSet(allWords);
+        this.requiredBit = new int[words.size()];
+        Arrays.fill(requiredBit, -1);
+        bits.forEach((word, bit) -> requiredBit[words.idOrNone(word)] = bit);
+        this.requiredWords = bits.size();
+        this.literalWords = Collections.unmodifiableSet(allWords);
     }
 
     /** The catalogue shipped in the jar. */
@@ -231,6 +238,7 @@ public final class CueCatalogue {
     public static CueCatalogue parse(String text) {
         Map<String, String> sets = new LinkedHashMap<>();
         List<CueRule> rules = new ArrayList<>();
+        TokenPattern.Words words = new TokenPattern.Words();
         int lineNo = 0;
         try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -270,7 +278,7 @@ public final class CueCatalogue {
                         : null;
                 for (String p : l.substring(colon + 3).split(";")) {
                     if (!p.isBlank()) {
-                        rules.add(new CueRule(category, cue, kind, risk, sub, TokenPattern.parse(p, sets)));
+                        rules.add(new CueRule(category, cue, kind, risk, sub, TokenPattern.parse(p, sets, words)));
                     }
                 }
             }
@@ -279,7 +287,7 @@ public final class CueCatalogue {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cue catalogue line " + lineNo + ": " + e.getMessage(), e);
         }
-        return new CueCatalogue(rules);
+        return new CueCatalogue(rules, words);
     }
 
     private static String expandSets(String body, Map<String, String> sets) {
@@ -299,37 +307,38 @@ public final class CueCatalogue {
 
     /** Every literal word of the catalogue, for the normalisation lexicon. */
     public Set<String> words() {
-        return words;
+        return literalWords;
     }
 
     /** All hits in the text, in token order, each with its context. */
     public List<CueHit> find(AnalyzedText text) {
         String[] tokens = text.tokens();
+        int[] ids = words.ids(tokens);
         List<Raw> raw = new ArrayList<>();
         // the required words the current sentence holds, as bits of requiredBit
-        long[] sentence = new long[(requiredBit.size() + 63) / 64];
+        long[] sentence = new long[(requiredWords + 63) / 64];
         for (int s = 0; s < text.sentenceCount(); s++) {
             int from = text.sentenceStart(s);
             int to = text.sentenceEnd(s);
             Arrays.fill(sentence, 0L);
             for (int i = from; i < to; i++) {
-                Integer bit = requiredBit.get(tokens[i]);
-                if (bit != null) {
+                int bit = ids[i] >= 0 ? requiredBit[ids[i]] : -1;
+                if (bit >= 0) {
                     sentence[bit >>> 6] |= 1L << bit;
                 }
             }
             for (int i = from; i < to; i++) {
-                int[] candidates = byFirstToken.get(tokens[i]);
+                int[] candidates = ids[i] >= 0 ? byFirstWord[ids[i]] : null;
                 if (candidates != null) {
                     for (int r : candidates) {
                         if (possible(r, sentence)) {
-                            addMatch(raw, rules.get(r), tokens, s, i, to);
+                            addMatch(raw, rules.get(r), tokens, ids, s, i, to);
                         }
                     }
                 }
                 for (int r : prefixFirst(tokens[i])) {
-                    if (rules.get(r).pattern().mayStartWith(tokens[i]) && possible(r, sentence)) {
-                        addMatch(raw, rules.get(r), tokens, s, i, to);
+                    if (rules.get(r).pattern().mayStartWith(ids[i], tokens[i]) && possible(r, sentence)) {
+                        addMatch(raw, rules.get(r), tokens, ids, s, i, to);
                     }
                 }
             }
@@ -575,8 +584,10 @@ public final class CueCatalogue {
         return false;
     }
 
-    private static void addMatch(List<Raw> out, CueRule rule, String[] tokens, int sentence, int start, int limit) {
-        int end = rule.pattern().matchAt(tokens, start, limit);
+    private static void addMatch(
+            List<Raw> out, CueRule rule, String[] tokens, int[] ids, int sentence, int start, int limit) {
+        long[] match = rule.pattern().matchAt(tokens, ids, start, limit);
+        int end = match == null ? -1 : (int) match[0];
         if (end > start) {
             for (Raw r : out) {
                 // the same cue already covers this span (several patterns of one cue overlap)
@@ -587,7 +598,7 @@ public final class CueCatalogue {
                     return;
                 }
             }
-            out.add(new Raw(rule, sentence, start, end));
+            out.add(new Raw(rule, sentence, start, end, match[1]));
         }
     }
 
@@ -599,7 +610,7 @@ public final class CueCatalogue {
         String[] t = text.tokens();
         int sentenceStart = text.sentenceStart(r.sentence);
         int sentenceEnd = text.sentenceEnd(r.sentence);
-        if (negated(r, t, sentenceStart, sentenceEnd)) {
+        if (negated(r, t, sentenceStart)) {
             return CueHit.Context.NEGATED;
         }
         if (replyQuoted[r.sentence] || quoted(r, t, sentenceStart)) {
@@ -629,10 +640,9 @@ public final class CueCatalogue {
         return CueHit.Context.ACTIVE;
     }
 
-    private static boolean negated(Raw r, String[] t, int sentenceStart, int sentenceEnd) {
-        long gaps = r.rule.pattern().gapMask(t, r.start, sentenceEnd);
+    private static boolean negated(Raw r, String[] t, int sentenceStart) {
         for (int i = r.start; i < r.end && i - r.start < 64; i++) {
-            if ((gaps & (1L << (i - r.start))) != 0 && NEGATORS.contains(t[i])) {
+            if ((r.gaps & (1L << (i - r.start))) != 0 && NEGATORS.contains(t[i])) {
                 return true;
             }
         }
@@ -883,5 +893,9 @@ public final class CueCatalogue {
         return past(r, t, prevStart, prevEnd);
     }
 
-    private record Raw(CueRule rule, int sentence, int start, int end) {}
+    /**
+     * A match before its context is read; {@code gaps}: the tokens the pattern's gaps skipped, as a
+     * bit mask relative to {@code start} (a negation there negates the hit).
+     */
+    private record Raw(CueRule rule, int sentence, int start, int end, long gaps) {}
 }

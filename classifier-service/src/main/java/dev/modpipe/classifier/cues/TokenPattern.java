@@ -34,6 +34,39 @@ public final class TokenPattern {
     }
 
     /**
+     * Ids of words, shared by the patterns of one catalogue: a pattern compares a token's id with
+     * its words' ids, not strings, so a post's tokens are looked up once ({@link #ids}) for every
+     * pattern. Filled while the catalogue is parsed, read-only once it is built.
+     */
+    static final class Words {
+        private final Map<String, Integer> ids = new java.util.HashMap<>();
+
+        int id(String word) {
+            return ids.computeIfAbsent(word, w -> ids.size());
+        }
+
+        /** Per token, the id of the word it is, or -1 when no pattern has that word. */
+        int[] ids(String[] tokens) {
+            int[] result = new int[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                Integer id = ids.get(tokens[i]);
+                result[i] = id == null ? -1 : id;
+            }
+            return result;
+        }
+
+        /** The id of {@code word}, or -1 when no pattern has it. */
+        int idOrNone(String word) {
+            Integer id = ids.get(word);
+            return id == null ? -1 : id;
+        }
+
+        int size() {
+            return ids.size();
+        }
+    }
+
+    /**
      * The first words of the most selective required element after the first (the one with the
      * fewest alternatives, at most 8, none a prefix): a sentence without any of them cannot match,
      * which spares most match attempts. {@code null} when no element qualifies.
@@ -42,24 +75,24 @@ public final class TokenPattern {
         Element best = null;
         for (int i = 1; i < elements.size(); i++) {
             Element e = elements.get(i);
-            if (e.gap > 0 || e.optional || !e.special.isEmpty() || e.byFirst.size() > 8) {
+            if (e.gap > 0 || e.optional || e.special.length > 0 || e.firstIds.length > 8) {
                 continue;
             }
-            if (best == null || e.byFirst.size() < best.byFirst.size()) {
+            if (best == null || e.firstIds.length < best.firstIds.length) {
                 best = e;
             }
         }
-        return best == null ? null : best.byFirst.keySet().toArray(new String[0]);
+        return best == null ? null : best.firstWords();
     }
 
     /** Whether a match can start at this token (a cheap test of the first element alone). */
-    boolean mayStartWith(String token) {
+    boolean mayStartWith(int id, String token) {
         Element first = elements.get(0);
-        if (first.byFirst.containsKey(token)) {
+        if (first.indexOfFirst(id) >= 0) {
             return true;
         }
-        for (String[] alt : first.special) {
-            if (matchesWord(alt[0], token)) {
+        for (int alt : first.special) {
+            if (matchesWord(first.alternatives.get(alt)[0], token)) {
                 return true;
             }
         }
@@ -95,7 +128,7 @@ public final class TokenPattern {
         return chars;
     }
 
-    public static TokenPattern parse(String source, Map<String, String> sets) {
+    public static TokenPattern parse(String source, Map<String, String> sets, Words words) {
         List<Element> elements = new ArrayList<>();
         for (String raw : source.trim().split("\\s+")) {
             if (raw.startsWith("~")) {
@@ -113,7 +146,7 @@ public final class TokenPattern {
             if (alternatives.isEmpty()) {
                 throw new IllegalArgumentException("empty element in pattern: " + source);
             }
-            elements.add(new Element(alternatives, optional, 0));
+            elements.add(Element.of(alternatives, optional, words));
         }
         if (elements.isEmpty() || elements.get(0).gap > 0 || elements.get(0).optional) {
             throw new IllegalArgumentException("a pattern must start with a required token: " + source);
@@ -167,24 +200,16 @@ public final class TokenPattern {
     }
 
     /**
-     * Matches starting exactly at token {@code start} and not beyond {@code limit}; returns the end
-     * (exclusive) of the shortest match, or -1.
+     * Matches starting exactly at token {@code start} and not beyond {@code limit}, over the tokens
+     * and their {@link Words#ids}: the end (exclusive) of the shortest match and, as a bit mask
+     * relative to {@code start}, the tokens skipped by gaps ({@code ~N}; tokens 64 and more after
+     * it are not reported); null when there is no match.
      */
-    int matchAt(String[] tokens, int start, int limit) {
-        long[] m = match(tokens, 0, start, limit, start, 0L);
-        return m == null ? -1 : (int) m[0];
+    long[] matchAt(String[] tokens, int[] ids, int start, int limit) {
+        return match(tokens, ids, 0, start, limit, start, 0L);
     }
 
-    /**
-     * The tokens of the match at {@code start} that were skipped by gaps ({@code ~N}), as a bit mask
-     * relative to {@code start} (tokens 64 and more after it are not reported).
-     */
-    long gapMask(String[] tokens, int start, int limit) {
-        long[] m = match(tokens, 0, start, limit, start, 0L);
-        return m == null ? 0L : m[1];
-    }
-
-    private long[] match(String[] tokens, int element, int pos, int limit, int origin, long gaps) {
+    private long[] match(String[] tokens, int[] ids, int element, int pos, int limit, int origin, long gaps) {
         if (element == elements.size()) {
             return new long[] {pos, gaps};
         }
@@ -195,7 +220,7 @@ public final class TokenPattern {
                 if (k > 0 && pos + k - 1 - origin < 64) {
                     mask |= 1L << (pos + k - 1 - origin);
                 }
-                long[] r = match(tokens, element + 1, pos + k, limit, origin, mask);
+                long[] r = match(tokens, ids, element + 1, pos + k, limit, origin, mask);
                 if (r != null) {
                     return r;
                 }
@@ -203,37 +228,41 @@ public final class TokenPattern {
             return null;
         }
         if (pos < limit) {
-            List<String[]> exact = e.byFirst.get(tokens[pos]);
-            if (exact != null) {
-                for (String[] alt : exact) {
-                    int end = matchPhrase(tokens, alt, pos, limit);
+            int first = e.indexOfFirst(ids[pos]);
+            if (first >= 0) {
+                for (int alt : e.byFirst[first]) {
+                    int end = matchPhrase(tokens, ids, e, alt, pos, limit);
                     if (end >= 0) {
-                        long[] r = match(tokens, element + 1, end, limit, origin, gaps);
+                        long[] r = match(tokens, ids, element + 1, end, limit, origin, gaps);
                         if (r != null) {
                             return r;
                         }
                     }
                 }
             }
-            for (String[] alt : e.special) {
-                int end = matchPhrase(tokens, alt, pos, limit);
+            for (int alt : e.special) {
+                int end = matchPhrase(tokens, ids, e, alt, pos, limit);
                 if (end >= 0) {
-                    long[] r = match(tokens, element + 1, end, limit, origin, gaps);
+                    long[] r = match(tokens, ids, element + 1, end, limit, origin, gaps);
                     if (r != null) {
                         return r;
                     }
                 }
             }
         }
-        return e.optional ? match(tokens, element + 1, pos, limit, origin, gaps) : null;
+        return e.optional ? match(tokens, ids, element + 1, pos, limit, origin, gaps) : null;
     }
 
-    private static int matchPhrase(String[] tokens, String[] phrase, int pos, int limit) {
+    /** The end of alternative {@code alt} of {@code e} matched at {@code pos}, or -1. */
+    private static int matchPhrase(String[] tokens, int[] ids, Element e, int alt, int pos, int limit) {
+        String[] phrase = e.alternatives.get(alt);
+        int[] phraseIds = e.ids[alt];
         if (pos + phrase.length > limit) {
             return -1;
         }
         for (int i = 0; i < phrase.length; i++) {
-            if (!matchesWord(phrase[i], tokens[pos + i])) {
+            boolean same = phraseIds[i] >= 0 ? phraseIds[i] == ids[pos + i] : matchesWord(phrase[i], tokens[pos + i]);
+            if (!same) {
                 return -1;
             }
         }
@@ -274,43 +303,113 @@ public final class TokenPattern {
     }
 
     /**
-     * One element: its alternatives, indexed by their first word so that matching a token costs one
-     * map lookup; alternatives starting with a special word ({@link #isSpecial}: a prefix such as
-     * {@code kill*}, {@code #num}, {@code #year}) are tried one by one.
+     * One element: its alternatives, each word also as its {@link Words} id (-1 for a special word,
+     * {@link #isSpecial}: a prefix such as {@code kill*}, {@code #num}, {@code #year}, which is
+     * tested, not looked up); the alternatives indexed by the id of their first word, so matching a
+     * token costs a scan of a few ints; those starting with a special word are tried one by one.
+     *
+     * @param firstIds the distinct ids of the alternatives' exact first words
+     * @param byFirst per entry of {@code firstIds}, the alternatives (indexes, in their order) it starts
+     * @param special the alternatives starting with a special word, in their order
+     * @param sortedIds {@code firstIds} sorted, for a binary search when there are many
+     * @param sortedEntries per entry of {@code sortedIds}, its entry in {@code firstIds}
      */
     private record Element(
             List<String[]> alternatives,
+            int[][] ids,
             boolean optional,
             int gap,
-            Map<String, List<String[]>> byFirst,
-            List<String[]> special) {
+            int[] firstIds,
+            int[][] byFirst,
+            int[] special,
+            int[] sortedIds,
+            int[] sortedEntries) {
 
-        Element(List<String[]> alternatives, boolean optional, int gap) {
-            this(alternatives, optional, gap, index(alternatives), specials(alternatives));
+        /** Up to this many first words are scanned; more are binary-searched. */
+        private static final int SCANNED = 8;
+
+        Element(
+                List<String[]> alternatives,
+                int[][] ids,
+                boolean optional,
+                int gap,
+                int[] firstIds,
+                int[][] byFirst,
+                int[] special) {
+            this(alternatives, ids, optional, gap, firstIds, byFirst, special, sorted(firstIds), entries(firstIds));
+        }
+
+        private static int[] sorted(int[] firstIds) {
+            int[] sorted = firstIds.clone();
+            java.util.Arrays.sort(sorted);
+            return sorted;
+        }
+
+        private static int[] entries(int[] firstIds) {
+            int[] sorted = sorted(firstIds);
+            int[] entries = new int[firstIds.length];
+            for (int k = 0; k < firstIds.length; k++) {
+                entries[java.util.Arrays.binarySearch(sorted, firstIds[k])] = k;
+            }
+            return entries;
+        }
+
+        static Element of(List<String[]> alternatives, boolean optional, Words words) {
+            int[][] ids = new int[alternatives.size()][];
+            Map<Integer, List<Integer>> byFirst = new java.util.LinkedHashMap<>();
+            List<Integer> special = new ArrayList<>();
+            for (int a = 0; a < alternatives.size(); a++) {
+                String[] alt = alternatives.get(a);
+                ids[a] = new int[alt.length];
+                for (int i = 0; i < alt.length; i++) {
+                    ids[a][i] = isSpecial(alt[i]) ? -1 : words.id(alt[i]);
+                }
+                if (ids[a][0] < 0) {
+                    special.add(a);
+                } else {
+                    byFirst.computeIfAbsent(ids[a][0], k -> new ArrayList<>()).add(a);
+                }
+            }
+            return new Element(
+                    List.copyOf(alternatives),
+                    ids,
+                    optional,
+                    0,
+                    byFirst.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    byFirst.values().stream()
+                            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                            .toArray(int[][]::new),
+                    special.stream().mapToInt(Integer::intValue).toArray());
         }
 
         static Element gap(int n) {
-            return new Element(List.of(), false, n);
+            return new Element(List.of(), new int[0][], false, n, new int[0], new int[0][], new int[0]);
         }
 
-        private static Map<String, List<String[]>> index(List<String[]> alternatives) {
-            Map<String, List<String[]>> m = new java.util.HashMap<>();
-            for (String[] alt : alternatives) {
-                if (!isSpecial(alt[0])) {
-                    m.computeIfAbsent(alt[0], k -> new ArrayList<>()).add(alt);
-                }
+        /** The entry of {@code firstIds} that is {@code id}, or -1 (always for -1, an unknown word). */
+        int indexOfFirst(int id) {
+            if (id < 0) {
+                return -1;
             }
-            return Map.copyOf(m);
+            if (firstIds.length <= SCANNED) {
+                for (int k = 0; k < firstIds.length; k++) {
+                    if (firstIds[k] == id) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+            int at = java.util.Arrays.binarySearch(sortedIds, id);
+            return at >= 0 ? sortedEntries[at] : -1;
         }
 
-        private static List<String[]> specials(List<String[]> alternatives) {
-            List<String[]> l = new ArrayList<>();
-            for (String[] alt : alternatives) {
-                if (isSpecial(alt[0])) {
-                    l.add(alt);
-                }
+        /** The exact first words, in the order of {@code firstIds}. */
+        String[] firstWords() {
+            String[] first = new String[byFirst.length];
+            for (int k = 0; k < byFirst.length; k++) {
+                first[k] = alternatives.get(byFirst[k][0])[0];
             }
-            return List.copyOf(l);
+            return first;
         }
     }
 
