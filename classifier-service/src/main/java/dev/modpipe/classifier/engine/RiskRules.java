@@ -7,6 +7,7 @@ import dev.modpipe.classifier.normalize.AnalyzedText;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.RiskLevel;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,8 +50,15 @@ public final class RiskRules {
             if (!hit.active() || (rule.cue().equals(MEANS_ACCESS) && !meansCorroborated)) {
                 continue;
             }
-            active.add(CueCatalogue.baseCue(rule));
+            String cue = CueCatalogue.baseCue(rule);
             RiskLevel implied = rule.risk();
+            if (cue.equals(INTENT) && wished(f.text(), hit)) {
+                // "i want to kms so bad rn", "kms thoughts rn", "i keep thinking about suicide":
+                // the wish to die, felt now, not what the author is about to do
+                cue = IDEATION;
+                implied = RiskLevel.MODERATE;
+            }
+            active.add(cue);
             if (implied == RiskLevel.IMMINENT && toldAboutThePast(f.text(), hit)) {
                 implied = RiskLevel.HIGH;
             }
@@ -61,7 +69,7 @@ public final class RiskRules {
                 || active.contains("means_access")
                 || active.contains("goodbye")
                 || active.contains("attempt");
-        if (strong && active.contains("timeline")) {
+        if (strong && active.contains("timeline") && !deniesActing(f.text())) {
             level = RiskLevel.IMMINENT;
         }
         if (active.contains("goodbye")
@@ -73,6 +81,87 @@ public final class RiskRules {
     }
 
     private static final String MEANS_ACCESS = "means_access";
+    private static final String INTENT = "intent";
+    private static final String IDEATION = "ideation";
+
+    /**
+     * Words of wanting or thinking: an intent hit that holds one ("kms thoughts rn", "thinking about
+     * suicide") or follows one closely ("wanna unalive myself so bad today") is a wish to die felt
+     * now, ideation; an intent says what the author is going to do ("kms tonight", "ctb in an
+     * hour").
+     */
+    private static final Set<String> WISHING = Set.of(
+            "want",
+            "wanna",
+            "wanted",
+            "wanting",
+            "wish",
+            "wishing",
+            "think",
+            "thinking",
+            "thought",
+            "thoughts",
+            "urge",
+            "urges");
+
+    /** Inside an intent hit, how much it is wished: "kms so bad rn", "unalive myself so much today". */
+    private static final Set<String> INTENSITY = Set.of("bad", "badly", "much");
+
+    /** How many tokens before an intent hit, in its sentence, a wishing word makes it a wish. */
+    private static final int WISH_REACH = 3;
+
+    /**
+     * Ways an author says they will not act now ("i am safe tonight", "no plan", "not doing
+     * anything", "i will not act on it"), as normalised tokens: a post that says one is not paged
+     * for an intent and a timeline (an intent said in the same breath as its denial is a thought
+     * with a date, MODERATE or HIGH at most by the guide).
+     */
+    private static final List<List<String>> DENIALS = List.of(
+            List.of("i", "am", "safe"),
+            List.of("no", "plan"),
+            List.of("not", "doing", "anything"),
+            List.of("not", "going", "to", "do", "anything"),
+            List.of("not", "going", "to", "act"),
+            List.of("will", "not", "act"));
+
+    private static boolean wished(AnalyzedText text, CueHit hit) {
+        for (int i = hit.start(); i < hit.end(); i++) {
+            if (WISHING.contains(text.token(i)) || INTENSITY.contains(text.token(i))) {
+                return true;
+            }
+        }
+        int from = Math.max(text.sentenceStart(hit.sentence()), hit.start() - WISH_REACH);
+        for (int i = from; i < hit.start(); i++) {
+            if (WISHING.contains(text.token(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean deniesActing(AnalyzedText text) {
+        for (int i = 0; i < text.size(); i++) {
+            for (List<String> denial : DENIALS) {
+                if (startsAt(text, i, denial)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(AnalyzedText text, int at, List<String> words) {
+        if (at + words.size() > text.size()) {
+            return false;
+        }
+        for (int k = 0; k < words.size(); k++) {
+            if (!text.token(at + k).equals(words.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final Set<String> NOT_CORROBORATING = Set.of("means", MEANS_ACCESS, "timeline", "timeline_date");
 
     /**

@@ -398,6 +398,34 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldReadAWishToDieFeltNowAsIdeationAndNotPageForIt() {
+        // the intent patterns ("kill myself ... right now", "about ... suicide") also match a wish
+        // said with its intensity or a thought: MODERATE by the guide, and not a page
+        for (String text : List.of(
+                "honestly want to kms so bad rn. the thoughts are so loud",
+                "been thinking about suicide again today",
+                "wanna unalive myself so much today ugh",
+                "kms thoughts rn, they won't shut up")) {
+            assertThat(ruleLevel(text)).as(text).isEqualTo(RiskLevel.MODERATE);
+        }
+        // what the author is going to do, with a time, is still a page
+        for (String text : List.of(
+                "kms tonight. it's all laid out on the bed",
+                "ctb in an hour. love you all",
+                "I'm going to kill myself tonight and nobody can stop me")) {
+            assertThat(ruleLevel(text)).as(text).isEqualTo(RiskLevel.IMMINENT);
+        }
+    }
+
+    @Test
+    void shouldNotPageForAnIntentAndATimeWhenThePostSaysTheAuthorWillNotActNow() {
+        assertThat(ruleLevel("I'm going to kill myself one day, I know it. not tonight though, I am safe tonight"))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(ruleLevel("I'm going to kill myself one day, I know it. maybe tonight"))
+                .isEqualTo(RiskLevel.IMMINENT);
+    }
+
+    @Test
     void shouldNotRaiseRiskForEverydayPlansDecisionsAndGoodbyesUnlessTheyComeWithOtherSigns() {
         for (String text : List.of(
                 "i have a plan for the budget this month: cash envelopes",
