@@ -328,17 +328,6 @@ public final class TokenPattern {
         /** Up to this many first words are scanned; more are binary-searched. */
         private static final int SCANNED = 8;
 
-        Element(
-                List<String[]> alternatives,
-                int[][] ids,
-                boolean optional,
-                int gap,
-                int[] firstIds,
-                int[][] byFirst,
-                int[] special) {
-            this(alternatives, ids, optional, gap, firstIds, byFirst, special, sorted(firstIds), entries(firstIds));
-        }
-
         private static int[] sorted(int[] firstIds) {
             int[] sorted = firstIds.clone();
             java.util.Arrays.sort(sorted);
@@ -370,20 +359,25 @@ public final class TokenPattern {
                     byFirst.computeIfAbsent(ids[a][0], k -> new ArrayList<>()).add(a);
                 }
             }
+            int[] firstIds =
+                    byFirst.keySet().stream().mapToInt(Integer::intValue).toArray();
             return new Element(
                     List.copyOf(alternatives),
                     ids,
                     optional,
                     0,
-                    byFirst.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    firstIds,
                     byFirst.values().stream()
                             .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                             .toArray(int[][]::new),
-                    special.stream().mapToInt(Integer::intValue).toArray());
+                    special.stream().mapToInt(Integer::intValue).toArray(),
+                    sorted(firstIds),
+                    entries(firstIds));
         }
 
         static Element gap(int n) {
-            return new Element(List.of(), new int[0][], false, n, new int[0], new int[0][], new int[0]);
+            return new Element(
+                    List.of(), new int[0][], false, n, new int[0], new int[0][], new int[0], new int[0], new int[0]);
         }
 
         /** The entry of {@code firstIds} that is {@code id}, or -1 (always for -1, an unknown word). */

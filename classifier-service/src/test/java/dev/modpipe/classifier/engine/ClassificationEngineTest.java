@@ -517,6 +517,26 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldPageOnALowerCrisisProbabilityWhenTheRiskModelIsAllButCertain() {
+        String text = "on the footbridge over the bypass. it's so quiet up here. ok on three";
+        assertThat(ruleLevel(text)).isNotEqualTo(RiskLevel.IMMINENT);
+
+        // P(HIGH)+P(IMMINENT) 0.97, IMMINENT 0.95 of it: a crisis probability of 0.55 is enough
+        assertThat(riskWith(new FixedScorer(0.8, 0.97, 0.95, 0.6), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.IMMINENT);
+        assertThat(riskWith(new FixedScorer(0.8, 0.97, 0.95, 0.5), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        // less than all but certain, and the crisis model must reach 0.7 as before
+        assertThat(riskWith(new FixedScorer(0.8, 0.9, 0.95, 0.6), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        assertThat(riskWith(new FixedScorer(0.8, 0.97, 0.85, 0.6), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+        // the post must still be surely about self-harm
+        assertThat(riskWith(new FixedScorer(0.7, 0.97, 0.95, 0.6), EngineSettings.defaults(), text))
+                .isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
     void shouldRateModerateAPostOnlyTheRiskModelCallsHighWhenTheCrisisModelAllButRulesItOut() {
         // no cue rule: the risk model alone reads HIGH (P(HIGH)+P(IMMINENT) 0.6, no IMMINENT)
         String text = "everything feels heavy lately and i keep thinking about it";
