@@ -85,27 +85,45 @@ public final class RiskRules {
     private static final String IDEATION = "ideation";
 
     /**
-     * Words of wanting or thinking: an intent hit that holds one ("kms thoughts rn", "thinking about
-     * suicide") or follows one closely ("wanna unalive myself so bad today") is a wish to die felt
-     * now, ideation; an intent says what the author is going to do ("kms tonight", "ctb in an
-     * hour").
+     * Words of thinking: an intent hit that holds one or follows one closely ("kms thoughts rn",
+     * "i keep thinking about suicide") is a thought of suicide, ideation, whatever its time.
+     * "think" and "thought" only with "about" or "of" after them ("i think about suicide"): "i
+     * think i'm going to do it tonight" hedges an intent.
      */
-    private static final Set<String> WISHING = Set.of(
-            "want",
-            "wanna",
-            "wanted",
-            "wanting",
-            "wish",
-            "wishing",
-            "think",
-            "thinking",
-            "thought",
-            "thoughts",
-            "urge",
-            "urges");
+    private static final Set<String> THINKING = Set.of("thinking", "thoughts", "urge", "urges");
 
-    /** Inside an intent hit, how much it is wished: "kms so bad rn", "unalive myself so much today". */
+    private static final Set<String> THINK = Set.of("think", "thought");
+
+    private static final Set<String> THINK_OF = Set.of("about", "of");
+
+    /**
+     * Words of wanting, and inside the hit how much ("kms so bad rn", "unalive myself so much
+     * today"): a wish to die felt now, ideation, unless the hit names when an act would happen
+     * ({@link #ACT_TIMES}: "i want to kill myself tonight" stays an intent). Not "wanted": "i
+     * wanted someone to know" is said beside an intent.
+     */
+    private static final Set<String> WANTING = Set.of("want", "wanna", "wanting", "wish", "wishing");
+
     private static final Set<String> INTENSITY = Set.of("bad", "badly", "much");
+
+    /** Times that name when an act would happen, not how a feeling is now ("right now", "today"). */
+    private static final Set<String> ACT_TIMES = Set.of(
+            "tonight",
+            "tonite",
+            "tomorrow",
+            "midnight",
+            "hour",
+            "hours",
+            "minute",
+            "minutes",
+            "mins",
+            "after",
+            "before",
+            "morning",
+            "evening",
+            "afternoon",
+            "sunrise",
+            "weekend");
 
     /** How many tokens before an intent hit, in its sentence, a wishing word makes it a wish. */
     private static final int WISH_REACH = 3;
@@ -124,19 +142,31 @@ public final class RiskRules {
             List.of("not", "going", "to", "act"),
             List.of("will", "not", "act"));
 
+    /**
+     * Whether an intent hit is a wish or a thought of suicide rather than what the author is going
+     * to do: "i want to kms so bad rn", "kms thoughts rn", "i keep thinking about suicide".
+     */
     private static boolean wished(AnalyzedText text, CueHit hit) {
+        boolean thinking = false;
+        boolean wanting = false;
+        boolean actTime = false;
         for (int i = hit.start(); i < hit.end(); i++) {
-            if (WISHING.contains(text.token(i)) || INTENSITY.contains(text.token(i))) {
-                return true;
-            }
+            String t = text.token(i);
+            thinking |= thinking(text, i);
+            wanting |= WANTING.contains(t) || INTENSITY.contains(t);
+            actTime |= ACT_TIMES.contains(t);
         }
-        int from = Math.max(text.sentenceStart(hit.sentence()), hit.start() - WISH_REACH);
-        for (int i = from; i < hit.start(); i++) {
-            if (WISHING.contains(text.token(i))) {
-                return true;
-            }
+        for (int i = Math.max(text.sentenceStart(hit.sentence()), hit.start() - WISH_REACH); i < hit.start(); i++) {
+            thinking |= thinking(text, i);
+            wanting |= WANTING.contains(text.token(i));
         }
-        return false;
+        return thinking || (wanting && !actTime);
+    }
+
+    private static boolean thinking(AnalyzedText text, int i) {
+        String t = text.token(i);
+        return THINKING.contains(t)
+                || (THINK.contains(t) && i + 1 < text.size() && THINK_OF.contains(text.token(i + 1)));
     }
 
     private static boolean deniesActing(AnalyzedText text) {

@@ -405,13 +405,19 @@ class ClassificationEngineTest {
                 "honestly want to kms so bad rn. the thoughts are so loud",
                 "been thinking about suicide again today",
                 "wanna unalive myself so much today ugh",
-                "kms thoughts rn, they won't shut up")) {
+                "kms thoughts rn, they won't shut up",
+                "i think about suicide every day")) {
             assertThat(ruleLevel(text)).as(text).isEqualTo(RiskLevel.MODERATE);
         }
         // what the author is going to do, with a time, is still a page
         for (String text : List.of(
                 "kms tonight. it's all laid out on the bed",
                 "ctb in an hour. love you all",
+                "i think im gonna end it tonight",
+                "i think i will kill myself tonight",
+                "wanted someone to know. i am going to kill myself tonight",
+                // a wish with the time of an act, not of a feeling
+                "i want to kill myself tonight",
                 "I'm going to kill myself tonight and nobody can stop me")) {
             assertThat(ruleLevel(text)).as(text).isEqualTo(RiskLevel.IMMINENT);
         }
