@@ -255,7 +255,7 @@ public final class ClassificationEngine {
 
     /** Six hex digits of SHA-256 over every threshold, gate and setting the decision reads. */
     static String decisionDigest(EngineSettings settings) {
-        StringBuilder b = new StringBuilder("decision-v7");
+        StringBuilder b = new StringBuilder("decision-v8");
         for (Category c : Category.values()) {
             b.append(';').append(c).append('=').append(settings.threshold(c));
         }

@@ -7,7 +7,6 @@ import dev.modpipe.classifier.normalize.AnalyzedText;
 import dev.modpipe.model.Category;
 import dev.modpipe.model.RiskLevel;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -69,7 +68,7 @@ public final class RiskRules {
                 || active.contains("means_access")
                 || active.contains("goodbye")
                 || active.contains("attempt");
-        if (strong && active.contains("timeline") && !deniesActing(f.text())) {
+        if (strong && active.contains("timeline")) {
             level = RiskLevel.IMMINENT;
         }
         if (active.contains("goodbye")
@@ -129,20 +128,6 @@ public final class RiskRules {
     private static final int WISH_REACH = 3;
 
     /**
-     * Ways an author says they will not act now ("i am safe tonight", "no plan", "not doing
-     * anything", "i will not act on it"), as normalised tokens: a post that says one is not paged
-     * for an intent and a timeline (an intent said in the same breath as its denial is a thought
-     * with a date, MODERATE or HIGH at most by the guide).
-     */
-    private static final List<List<String>> DENIALS = List.of(
-            List.of("i", "am", "safe"),
-            List.of("no", "plan"),
-            List.of("not", "doing", "anything"),
-            List.of("not", "going", "to", "do", "anything"),
-            List.of("not", "going", "to", "act"),
-            List.of("will", "not", "act"));
-
-    /**
      * Whether an intent hit is a wish or a thought of suicide rather than what the author is going
      * to do: "i want to kms so bad rn", "kms thoughts rn", "i keep thinking about suicide".
      */
@@ -167,29 +152,6 @@ public final class RiskRules {
         String t = text.token(i);
         return THINKING.contains(t)
                 || (THINK.contains(t) && i + 1 < text.size() && THINK_OF.contains(text.token(i + 1)));
-    }
-
-    private static boolean deniesActing(AnalyzedText text) {
-        for (int i = 0; i < text.size(); i++) {
-            for (List<String> denial : DENIALS) {
-                if (startsAt(text, i, denial)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsAt(AnalyzedText text, int at, List<String> words) {
-        if (at + words.size() > text.size()) {
-            return false;
-        }
-        for (int k = 0; k < words.size(); k++) {
-            if (!text.token(at + k).equals(words.get(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static final Set<String> NOT_CORROBORATING = Set.of("means", MEANS_ACCESS, "timeline", "timeline_date");

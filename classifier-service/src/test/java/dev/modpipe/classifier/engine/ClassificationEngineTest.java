@@ -424,14 +424,6 @@ class ClassificationEngineTest {
     }
 
     @Test
-    void shouldNotPageForAnIntentAndATimeWhenThePostSaysTheAuthorWillNotActNow() {
-        assertThat(ruleLevel("I'm going to kill myself one day, I know it. not tonight though, I am safe tonight"))
-                .isEqualTo(RiskLevel.HIGH);
-        assertThat(ruleLevel("I'm going to kill myself one day, I know it. maybe tonight"))
-                .isEqualTo(RiskLevel.IMMINENT);
-    }
-
-    @Test
     void shouldNotRaiseRiskForEverydayPlansDecisionsAndGoodbyesUnlessTheyComeWithOtherSigns() {
         for (String text : List.of(
                 "i have a plan for the budget this month: cash envelopes",
