@@ -438,6 +438,9 @@ public final class ClassificationEngine {
         }
         Map<String, Double> subcategories = subcategories(doc, decisive, scores, modelFailed, failed);
         List<Evidence> evidence = evidence(f, flags, decisive);
+        if (english && doc != null) {
+            modelEvidence(f, flags, decisive, modelFailed, evidence);
+        }
         return new Classification(
                 f.language(), modelVersion, scores, subcategories, risk, flags, evidence, !failed.isEmpty());
     }
@@ -688,6 +691,72 @@ public final class ClassificationEngine {
             }
         }
         return evidence;
+    }
+
+    /** The evidence {@code cue} of a sentence the models, not a cue, found ({@link #modelEvidence}). */
+    public static final String MODEL_EVIDENCE = "model";
+
+    /** Posts of more sentences than this get no model evidence (each sentence is scored). */
+    static final int MODEL_EVIDENCE_SENTENCES = 40;
+
+    /**
+     * For a category flagged on the models' word alone (no cue or claim of it is evidence), the
+     * sentence its model scores highest, as evidence {@link #MODEL_EVIDENCE}: a moderator or the
+     * on-call person paged for "on the footbridge over the bypass. so quiet up here. sorry mum"
+     * sees what the models read as the risk, not a post with nothing marked. Within the passage
+     * that decided the category, when one did. Nothing when the post has too many sentences or a
+     * model fails here (the decision is already made; this only points at it).
+     */
+    private void modelEvidence(
+            PostFeatures f,
+            List<Category> flags,
+            Map<Category, PassageRead> decisive,
+            Set<Category> modelFailed,
+            List<Evidence> evidence) {
+        List<Category> bare = new ArrayList<>();
+        for (Category c : flags) {
+            if (!modelFailed.contains(c) && evidence.stream().noneMatch(e -> e.category() == c)) {
+                bare.add(c);
+            }
+        }
+        if (bare.isEmpty()) {
+            return;
+        }
+        AnalyzedText text = f.text();
+        String original = text.normalized().original();
+        try {
+            List<String[]> sentences = FeatureExtractor.sentenceDocuments(f, MODEL_EVIDENCE_SENTENCES);
+            for (Category c : bare) {
+                PassageRead read = decisive.get(c);
+                int best = -1;
+                double bestScore = -1.0;
+                for (int s = 0; s < sentences.size(); s++) {
+                    if (sentences.get(s).length == 0
+                            || (read != null
+                                    && (text.sentenceEnd(s) <= read.passage().from()
+                                            || text.sentenceStart(s)
+                                                    >= read.passage().to()))) {
+                        continue;
+                    }
+                    double score = scorer.score(c, ModelBundle.features(sentences.get(s)));
+                    if (score > bestScore) {
+                        best = s;
+                        bestScore = score;
+                    }
+                }
+                if (best >= 0) {
+                    add(
+                            evidence,
+                            new HashSet<>(),
+                            c,
+                            MODEL_EVIDENCE,
+                            text.originalSpan(text.sentenceStart(best), text.sentenceEnd(best)),
+                            original);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("model evidence failed ({})", e.getClass().getName());
+        }
     }
 
     private static void add(

@@ -136,6 +136,23 @@ public final class FeatureExtractor {
                 e.getClass().getName());
     }
 
+    /**
+     * The categorizers' input for each sentence of a post, as for a passage: the sentence's words
+     * and the hits that start in it; empty for a post of more than {@code maxSentences} sentences.
+     */
+    public static List<String[]> sentenceDocuments(PostFeatures f, int maxSentences) {
+        AnalyzedText text = f.text();
+        if (text.sentenceCount() > maxSentences) {
+            return List.of();
+        }
+        String[] words = words(text);
+        List<String[]> documents = new ArrayList<>(text.sentenceCount());
+        for (int s = 0; s < text.sentenceCount(); s++) {
+            documents.add(assemble(words, text.sentenceStart(s), text.sentenceEnd(s), f.cues(), f.claims(), List.of()));
+        }
+        return documents;
+    }
+
     /** The most words a passage of a long post holds ({@link #passages}). */
     static final int PASSAGE_WORDS = 40;
 

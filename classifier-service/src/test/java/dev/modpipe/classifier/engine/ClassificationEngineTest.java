@@ -241,6 +241,35 @@ class ClassificationEngineTest {
         assertThat(c.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
     }
 
+    @Test
+    void shouldPointAtTheSentenceTheModelsFlaggedWhenNoCueIsEvidence() {
+        // no cue of the catalogue: the models alone flag the post, and they read the risk in the
+        // second sentence
+        ClassificationEngine.Scorer scorer = new FixedScorer(0.9, 0.5, 0.0, 0.5) {
+            @Override
+            public double score(Category category, ModelBundle.Features features) {
+                return category != Category.SELF_HARM ? 0.01 : features.contains("footbridge") ? 0.9 : 0.2;
+            }
+        };
+        String text = "Long week at work. Up on the footbridge over the bypass, very quiet. Mum rang earlier.";
+
+        Classification c =
+                new ClassificationEngine(extractor, scorer, "t", EngineSettings.defaults()).classify(text, null);
+
+        assertThat(c.flags()).containsExactly(Category.SELF_HARM);
+        assertThat(c.evidence())
+                .containsExactly(new Evidence(
+                        Category.SELF_HARM,
+                        ClassificationEngine.MODEL_EVIDENCE,
+                        text.indexOf("Up on"),
+                        text.indexOf(" Mum"),
+                        "Up on the footbridge over the bypass, very quiet."));
+        // a post with a cue of the category as evidence gets no model evidence
+        Classification cued = new ClassificationEngine(extractor, scorer, "t", EngineSettings.defaults())
+                .classify("Up on the footbridge over the bypass. I want to die.", null);
+        assertThat(cued.evidence()).extracting(Evidence::cue).doesNotContain(ClassificationEngine.MODEL_EVIDENCE);
+    }
+
     /** A long warning quotes the pitch it warns about: that passage does not stand for the post. */
     @Test
     void shouldNotJudgeALongScamWarningByThePitchItQuotes() {
