@@ -673,7 +673,9 @@ public final class ClassificationEngine {
             if (read != null && !read.passage().contains(hit.start())) {
                 continue;
             }
-            add(evidence, seen, rule.category(), rule.cue(), text.originalSpan(hit.start(), hit.end()), original);
+            // a wish or a thought the intent patterns match is shown as the rules read it
+            String cue = RiskRules.readAsIdeation(text, hit) ? IDEATION_CUE : rule.cue();
+            add(evidence, seen, rule.category(), cue, text.originalSpan(hit.start(), hit.end()), original);
         }
         if (flags.contains(Category.MISINFORMATION)) {
             PassageRead read = decisive.get(Category.MISINFORMATION);
@@ -692,6 +694,8 @@ public final class ClassificationEngine {
         }
         return evidence;
     }
+
+    private static final String IDEATION_CUE = "ideation";
 
     /** The evidence {@code cue} of a sentence the models, not a cue, found ({@link #modelEvidence}). */
     public static final String MODEL_EVIDENCE = "model";

@@ -51,7 +51,7 @@ public final class RiskRules {
             }
             String cue = CueCatalogue.baseCue(rule);
             RiskLevel implied = rule.risk();
-            if (cue.equals(INTENT) && wished(f.text(), hit)) {
+            if (readAsIdeation(f.text(), hit)) {
                 // "i want to kms so bad rn", "kms thoughts rn", "i keep thinking about suicide":
                 // the wish to die, felt now, not what the author is about to do
                 cue = IDEATION;
@@ -128,9 +128,14 @@ public final class RiskRules {
     private static final int WISH_REACH = 3;
 
     /**
-     * Whether an intent hit is a wish or a thought of suicide rather than what the author is going
-     * to do: "i want to kms so bad rn", "kms thoughts rn", "i keep thinking about suicide".
+     * Whether the rules read this hit as ideation though its pattern is an intent's: a wish or a
+     * thought of suicide rather than what the author is going to do ("i want to kms so bad rn",
+     * "kms thoughts rn", "i keep thinking about suicide"). The evidence names it so too.
      */
+    static boolean readAsIdeation(AnalyzedText text, CueHit hit) {
+        return CueCatalogue.baseCue(hit.rule()).equals(INTENT) && wished(text, hit);
+    }
+
     private static boolean wished(AnalyzedText text, CueHit hit) {
         boolean thinking = false;
         boolean wanting = false;

@@ -438,6 +438,12 @@ class ClassificationEngineTest {
                 "i think about suicide every day")) {
             assertThat(ruleLevel(text)).as(text).isEqualTo(RiskLevel.MODERATE);
         }
+        // and the evidence names it as the rules read it
+        assertThat(engine.classify("honestly want to kms so bad rn. the thoughts are so loud", null)
+                        .evidence())
+                .extracting(Evidence::cue)
+                .contains("ideation")
+                .doesNotContain("intent");
         // what the author is going to do, with a time, is still a page
         for (String text : List.of(
                 "kms tonight. it's all laid out on the bed",
