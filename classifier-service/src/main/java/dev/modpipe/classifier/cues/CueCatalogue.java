@@ -198,13 +198,20 @@ public final class CueCatalogue {
         index.forEach((token, ids) -> byFirstWord[words.idOrNone(token)] =
                 ids.stream().mapToInt(Integer::intValue).toArray());
         this.prefixFirst = prefix.stream().mapToInt(Integer::intValue).toArray();
-        this.prefixFirstByChar = new int[128][];
-        for (char ch = 0; ch < 128; ch++) {
-            final char c = ch;
-            prefixFirstByChar[ch] = Arrays.stream(prefixFirst)
-                    .filter(r -> this.rules.get(r).pattern().firstCharacters().contains(c))
-                    .toArray();
+        List<List<Integer>> byChar = new ArrayList<>();
+        for (int ch = 0; ch < 128; ch++) {
+            byChar.add(new ArrayList<>());
         }
+        for (int r : prefixFirst) {
+            for (char c : this.rules.get(r).pattern().firstCharacters()) {
+                if (c < 128) {
+                    byChar.get(c).add(r);
+                }
+            }
+        }
+        this.prefixFirstByChar = byChar.stream()
+                .map(rs -> rs.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         Map<String, Integer> bits = new HashMap<>();
         this.requiredBits = new int[this.rules.size()][];
         for (int r = 0; r < this.rules.size(); r++) {

@@ -49,8 +49,7 @@ public final class TokenPattern {
         int[] ids(String[] tokens) {
             int[] result = new int[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
-                Integer id = ids.get(tokens[i]);
-                result[i] = id == null ? -1 : id;
+                result[i] = idOrNone(tokens[i]);
             }
             return result;
         }
@@ -308,11 +307,9 @@ public final class TokenPattern {
      * tested, not looked up); the alternatives indexed by the id of their first word, so matching a
      * token costs a scan of a few ints; those starting with a special word are tried one by one.
      *
-     * @param firstIds the distinct ids of the alternatives' exact first words
+     * @param firstIds the distinct ids of the alternatives' exact first words, in ascending order
      * @param byFirst per entry of {@code firstIds}, the alternatives (indexes, in their order) it starts
      * @param special the alternatives starting with a special word, in their order
-     * @param sortedIds {@code firstIds} sorted, for a binary search when there are many
-     * @param sortedEntries per entry of {@code sortedIds}, its entry in {@code firstIds}
      */
     private record Element(
             List<String[]> alternatives,
@@ -321,31 +318,15 @@ public final class TokenPattern {
             int gap,
             int[] firstIds,
             int[][] byFirst,
-            int[] special,
-            int[] sortedIds,
-            int[] sortedEntries) {
+            int[] special) {
 
         /** Up to this many first words are scanned; more are binary-searched. */
         private static final int SCANNED = 8;
 
-        private static int[] sorted(int[] firstIds) {
-            int[] sorted = firstIds.clone();
-            java.util.Arrays.sort(sorted);
-            return sorted;
-        }
-
-        private static int[] entries(int[] firstIds) {
-            int[] sorted = sorted(firstIds);
-            int[] entries = new int[firstIds.length];
-            for (int k = 0; k < firstIds.length; k++) {
-                entries[java.util.Arrays.binarySearch(sorted, firstIds[k])] = k;
-            }
-            return entries;
-        }
-
         static Element of(List<String[]> alternatives, boolean optional, Words words) {
             int[][] ids = new int[alternatives.size()][];
-            Map<Integer, List<Integer>> byFirst = new java.util.LinkedHashMap<>();
+            // by first word id, ascending, so that many first words can be binary-searched
+            Map<Integer, List<Integer>> byFirst = new java.util.TreeMap<>();
             List<Integer> special = new ArrayList<>();
             for (int a = 0; a < alternatives.size(); a++) {
                 String[] alt = alternatives.get(a);
@@ -370,14 +351,11 @@ public final class TokenPattern {
                     byFirst.values().stream()
                             .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                             .toArray(int[][]::new),
-                    special.stream().mapToInt(Integer::intValue).toArray(),
-                    sorted(firstIds),
-                    entries(firstIds));
+                    special.stream().mapToInt(Integer::intValue).toArray());
         }
 
         static Element gap(int n) {
-            return new Element(
-                    List.of(), new int[0][], false, n, new int[0], new int[0][], new int[0], new int[0], new int[0]);
+            return new Element(List.of(), new int[0][], false, n, new int[0], new int[0][], new int[0]);
         }
 
         /** The entry of {@code firstIds} that is {@code id}, or -1 (always for -1, an unknown word). */
@@ -393,8 +371,8 @@ public final class TokenPattern {
                 }
                 return -1;
             }
-            int at = java.util.Arrays.binarySearch(sortedIds, id);
-            return at >= 0 ? sortedEntries[at] : -1;
+            int at = java.util.Arrays.binarySearch(firstIds, id);
+            return at >= 0 ? at : -1;
         }
 
         /** The exact first words, in the order of {@code firstIds}. */

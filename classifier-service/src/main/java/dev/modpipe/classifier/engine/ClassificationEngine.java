@@ -674,7 +674,7 @@ public final class ClassificationEngine {
                 continue;
             }
             // a wish or a thought the intent patterns match is shown as the rules read it
-            String cue = RiskRules.readAsIdeation(text, hit) ? IDEATION_CUE : rule.cue();
+            String cue = RiskRules.readAsIdeation(text, hit) ? RiskRules.IDEATION : rule.cue();
             add(evidence, seen, rule.category(), cue, text.originalSpan(hit.start(), hit.end()), original);
         }
         if (flags.contains(Category.MISINFORMATION)) {
@@ -694,8 +694,6 @@ public final class ClassificationEngine {
         }
         return evidence;
     }
-
-    private static final String IDEATION_CUE = "ideation";
 
     /** The evidence {@code cue} of a sentence the models, not a cue, found ({@link #modelEvidence}). */
     public static final String MODEL_EVIDENCE = "model";
@@ -729,20 +727,21 @@ public final class ClassificationEngine {
         AnalyzedText text = f.text();
         String original = text.normalized().original();
         try {
-            List<String[]> sentences = FeatureExtractor.sentenceDocuments(f, MODEL_EVIDENCE_SENTENCES);
+            // each sentence's features are generated once, whichever categories read them
+            List<ModelBundle.Features> sentences = new ArrayList<>();
+            for (String[] document : FeatureExtractor.sentenceDocuments(f, MODEL_EVIDENCE_SENTENCES)) {
+                sentences.add(document.length == 0 ? null : ModelBundle.features(document));
+            }
             for (Category c : bare) {
                 PassageRead read = decisive.get(c);
                 int best = -1;
                 double bestScore = -1.0;
                 for (int s = 0; s < sentences.size(); s++) {
-                    if (sentences.get(s).length == 0
-                            || (read != null
-                                    && (text.sentenceEnd(s) <= read.passage().from()
-                                            || text.sentenceStart(s)
-                                                    >= read.passage().to()))) {
+                    if (sentences.get(s) == null
+                            || (read != null && !read.passage().overlaps(text.sentenceStart(s), text.sentenceEnd(s)))) {
                         continue;
                     }
-                    double score = scorer.score(c, ModelBundle.features(sentences.get(s)));
+                    double score = scorer.score(c, sentences.get(s));
                     if (score > bestScore) {
                         best = s;
                         bestScore = score;

@@ -14,4 +14,9 @@ public record Passage(int from, int to, String[] document) {
     public boolean contains(int token) {
         return token >= from && token < to;
     }
+
+    /** Whether tokens {@code [start, end)} share a token with this passage. */
+    public boolean overlaps(int start, int end) {
+        return start < to && end > from;
+    }
 }

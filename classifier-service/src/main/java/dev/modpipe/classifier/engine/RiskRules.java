@@ -81,7 +81,8 @@ public final class RiskRules {
 
     private static final String MEANS_ACCESS = "means_access";
     private static final String INTENT = "intent";
-    private static final String IDEATION = "ideation";
+    /** The cue an intent hit is read as when it is a wish or a thought ({@link #readAsIdeation}). */
+    static final String IDEATION = "ideation";
 
     /**
      * Words of thinking: an intent hit that holds one or follows one closely ("kms thoughts rn",

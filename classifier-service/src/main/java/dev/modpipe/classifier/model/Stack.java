@@ -44,21 +44,17 @@ public record Stack(
      * neighbour search.
      */
     public double upperBound(double calibrated) {
-        return Logistic.sigmoid(bias
-                + main * Platt.logit(calibrated)
-                + (Math.abs(maxent) + Math.abs(bayes)) * Platt.MAX_LOGIT
-                + neighbourhoodBound()
-                + BOUND_MARGIN);
+        return boundWith(calibrated, (Math.abs(maxent) + Math.abs(bayes)) * Platt.MAX_LOGIT);
     }
 
     /** As {@link #upperBound(double)}, with the surface models' probabilities known. */
     public double upperBound(double calibrated, double surfaceMaxent, double surfaceBayes) {
-        return Logistic.sigmoid(bias
-                + main * Platt.logit(calibrated)
-                + maxent * Platt.logit(surfaceMaxent)
-                + bayes * Platt.logit(surfaceBayes)
-                + neighbourhoodBound()
-                + BOUND_MARGIN);
+        return boundWith(calibrated, maxent * Platt.logit(surfaceMaxent) + bayes * Platt.logit(surfaceBayes));
+    }
+
+    /** The bound for a calibrated score and what the surface models add (or can add at most). */
+    private double boundWith(double calibrated, double surface) {
+        return Logistic.sigmoid(bias + main * Platt.logit(calibrated) + surface + neighbourhoodBound() + BOUND_MARGIN);
     }
 
     /** Covers the rounding of summing the same terms in another order than {@link #apply}. */
