@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The catalogue of cues ({@code /cues/cues.txt}): token patterns for self-harm (ideation, intent,
@@ -354,13 +355,19 @@ public final class CueCatalogue {
             return List.of();
         }
         boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
+        boolean[] maskedSentence = new boolean[text.sentenceCount()];
         boolean[] replyQuoted = text.replyQuoted();
         boolean warningPost = false;
         boolean playPost = false;
+        boolean unmasked = unmasked(raw);
         for (Raw r : raw) {
             if (r.rule.kind() == CueRule.Kind.MITIGATE) {
                 if (r.rule.category() == Category.SELF_HARM) {
-                    mitigatedSentence[r.sentence] = true;
+                    if (MASKS.contains(r.rule.cue())) {
+                        maskedSentence[r.sentence] = true;
+                    } else {
+                        mitigatedSentence[r.sentence] = true;
+                    }
                 } else if (r.rule.category() == Category.HARMFUL) {
                     if (r.rule.cue().equals(PLAY)) {
                         playPost = true;
@@ -373,6 +380,12 @@ public final class CueCatalogue {
         List<CueHit> hits = new ArrayList<>(raw.size());
         for (Raw r : raw) {
             CueHit.Context context = context(r, text, mitigatedSentence, replyQuoted);
+            if (context == CueHit.Context.ACTIVE
+                    && maskedSentence[r.sentence]
+                    && r.rule.category() == Category.SELF_HARM
+                    && r.rule.kind() != CueRule.Kind.MITIGATE) {
+                context = unmasked ? CueHit.Context.UNMASKED : CueHit.Context.MITIGATED;
+            }
             if (context == CueHit.Context.ACTIVE
                     && r.rule.category() == Category.HARMFUL
                     && r.rule.kind() == CueRule.Kind.SIGNAL
@@ -442,6 +455,26 @@ public final class CueCatalogue {
         }
         return result;
     }
+
+    /**
+     * Whether the post drops its own story or hobby frame ("for a story I'm writing ... honestly it
+     * isn't a story. it's me", "asking for a poem. the poem's about me"): the frame is how the
+     * author could ask at all, so it lowers nothing.
+     */
+    private static boolean unmasked(List<Raw> raw) {
+        for (Raw r : raw) {
+            if (r.rule.category() == Category.SELF_HARM && r.rule.cue().equals(UNMASKED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cue of a story or hobby frame the post drops ("it isn't a story. it's me"). */
+    public static final String UNMASKED = "unmasked";
+
+    /** The frames an {@link #UNMASKED} post drops: fiction and hobbies. */
+    private static final Set<String> MASKS = Set.of("fiction", "hobby");
 
     /** The cue of an injury told as an accident ({@code cues.txt}). */
     public static final String ACCIDENT = "accident";
@@ -515,38 +548,48 @@ public final class CueCatalogue {
      * Otherwise they are marked mitigated: a model feature, not evidence, and no rule.
      */
     private static List<CueHit> uncorroboratedSignsMitigated(List<CueHit> hits, String[] tokens) {
-        boolean corroborated = false;
+        if (corroborated(hits, tokens, CueHit::activeForModels)) {
+            return hits;
+        }
+        // corroborated only by hits of a frame the post drops: the rules count the signs, the
+        // models see them mitigated, as they see the hits that corroborate them
+        CueHit.Context uncorroborated =
+                corroborated(hits, tokens, CueHit::active) ? CueHit.Context.UNMASKED : CueHit.Context.MITIGATED;
+        List<CueHit> result = new ArrayList<>(hits.size());
+        for (CueHit h : hits) {
+            result.add(
+                    h.active() && isSigns(h.rule())
+                            ? new CueHit(h.rule(), h.sentence(), h.start(), h.end(), uncorroborated)
+                            : h);
+        }
+        return result;
+    }
+
+    /** Whether the post has no signs, or corroborates them among the hits that {@code counts}. */
+    private static boolean corroborated(List<CueHit> hits, String[] tokens, Predicate<CueHit> counts) {
         CueHit firstSign = null;
         for (CueHit h : hits) {
             CueRule rule = h.rule();
-            if (rule.category() != Category.SELF_HARM || !h.active()) {
+            if (rule.category() != Category.SELF_HARM || !counts.test(h)) {
                 continue;
             }
             if (isSigns(rule)) {
                 if (firstSign == null) {
                     firstSign = h;
                 } else if (h.start() >= firstSign.end() || h.end() <= firstSign.start()) {
-                    corroborated = true;
+                    return true;
                 }
             } else if (rule.kind() == CueRule.Kind.SIGNAL) {
-                corroborated = true;
+                return true;
             } else if (rule.cue().equals("means") && !insideSigns(h, hits)) {
                 for (int i = h.start(); i < h.end(); i++) {
-                    corroborated |= OBJECT_MEANS.contains(tokens[i]);
+                    if (OBJECT_MEANS.contains(tokens[i])) {
+                        return true;
+                    }
                 }
             }
         }
-        if (corroborated || firstSign == null) {
-            return hits;
-        }
-        List<CueHit> result = new ArrayList<>(hits.size());
-        for (CueHit h : hits) {
-            result.add(
-                    h.active() && isSigns(h.rule())
-                            ? new CueHit(h.rule(), h.sentence(), h.start(), h.end(), CueHit.Context.MITIGATED)
-                            : h);
-        }
-        return result;
+        return firstSign == null;
     }
 
     /** Whether a self-harm cue needs corroboration ({@code act_signs}, {@code plan_signs}…). */

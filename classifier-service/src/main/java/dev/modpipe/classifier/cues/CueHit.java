@@ -26,7 +26,14 @@ public record CueHit(CueRule rule, int sentence, int start, int end, Context con
         /** In the past ("three years ago I wanted to die"). */
         PAST("past"),
         /** In a sentence with an idiom, support, recovery, news or fiction cue. */
-        MITIGATED("mit");
+        MITIGATED("mit"),
+        /**
+         * In a sentence with a fiction or hobby cue, in a post that drops that frame ("for a story
+         * I'm writing ... honestly it isn't a story. it's me"): the rules count it as the author's
+         * own, and the models see it as mitigated, as they always have (so a catalogue change to the
+         * frames does not retrain them).
+         */
+        UNMASKED("mit");
 
         private final String tag;
 
@@ -39,12 +46,18 @@ public record CueHit(CueRule rule, int sentence, int start, int end, Context con
         }
     }
 
+    /** Whether the hit counts as the author's own present statement for the rules and evidence. */
     public boolean active() {
+        return context == Context.ACTIVE || context == Context.UNMASKED;
+    }
+
+    /** Whether the models see the hit as active ({@link Context#UNMASKED} they see as mitigated). */
+    public boolean activeForModels() {
         return context == Context.ACTIVE;
     }
 
     /** The model feature for this hit: {@code #sh.intent} or {@code #sh.intent|neg}. */
     public String feature() {
-        return active() ? "#" + rule.featureName() : "#" + rule.featureName() + "|" + context.tag();
+        return activeForModels() ? "#" + rule.featureName() : "#" + rule.featureName() + "|" + context.tag();
     }
 }

@@ -255,7 +255,7 @@ public final class ClassificationEngine {
 
     /** Six hex digits of SHA-256 over every threshold, gate and setting the decision reads. */
     static String decisionDigest(EngineSettings settings) {
-        StringBuilder b = new StringBuilder("decision-v8");
+        StringBuilder b = new StringBuilder("decision-v9");
         for (Category c : Category.values()) {
             b.append(';').append(c).append('=').append(settings.threshold(c));
         }
@@ -465,10 +465,14 @@ public final class ClassificationEngine {
     /**
      * A hobby or cooking context that is not the post's cover story: "I said the kitchen knife
      * slipped", "told the nurse I slipped while cooking" are the lie told about an injury, as an
-     * accident with a cover story is not a story ({@link CueCatalogue#toldAsStory}).
+     * accident with a cover story is not a story ({@link CueCatalogue#toldAsStory}); nor a frame
+     * the post drops ("my character ... honestly it isn't a story. it's me": {@link
+     * CueCatalogue#UNMASKED}).
      */
     private static boolean inHobby(PostFeatures f) {
-        return hasCue(f, Category.SELF_HARM, HOBBY_CUE) && !hasCue(f, Category.SELF_HARM, CueCatalogue.COVER_STORY);
+        return hasCue(f, Category.SELF_HARM, HOBBY_CUE)
+                && !hasCue(f, Category.SELF_HARM, CueCatalogue.COVER_STORY)
+                && !hasCue(f, Category.SELF_HARM, CueCatalogue.UNMASKED);
     }
 
     private static boolean hasCue(PostFeatures f, Category c, String cue) {

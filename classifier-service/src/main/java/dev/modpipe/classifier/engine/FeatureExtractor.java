@@ -255,8 +255,11 @@ public final class FeatureExtractor {
             if (hit.start() < from || hit.start() >= to) {
                 continue;
             }
+            if (hit.rule().cue().equals(CueCatalogue.UNMASKED)) {
+                continue; // read by the rules only: the models see the frame's words
+            }
             doc.add(hit.feature());
-            if (hit.active() && hit.rule().risk().ordinal() > 0) {
+            if (hit.activeForModels() && hit.rule().risk().ordinal() > 0) {
                 doc.add("#sh.risk." + hit.rule().risk().name().toLowerCase(Locale.ROOT));
             }
         }

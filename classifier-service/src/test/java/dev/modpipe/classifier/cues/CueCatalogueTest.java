@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modpipe.classifier.engine.FeatureExtractor;
 import dev.modpipe.classifier.engine.FeatureExtractor.Stage;
+import dev.modpipe.model.Category;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +197,39 @@ class CueCatalogueTest {
                 .contains("#sh.self_injury_severe");
         assertThat(features("burned my arm on the oven door on purpose. it's blistering"))
                 .contains("#sh.self_injury_severe");
+    }
+
+    @Test
+    void shouldNotLetAStoryFrameThePostDropsMitigateItsCues() {
+        // round 24: the frame is how the author could ask at all
+        String poem = "writing a poem where i kill myself tonight with the pills i saved";
+        assertThat(activeCues(poem)).doesNotContain("intent", "timeline");
+        assertThat(activeCues(poem + ". the poem is about me")).contains("intent", "timeline", "means");
+        assertThat(activeCues(
+                        "for my novel, what would my character use to end it tonight? it's not for a novel. it's me."))
+                .contains("timeline");
+        // the models see the hits as they always have: as mitigated, and no feature for the unmasking
+        assertThat(extractor
+                        .extract(poem + ". the poem is about me", null, EnumSet.noneOf(Stage.class))
+                        .document())
+                .contains("#sh.intent|mit", "#sh.timeline|mit")
+                .noneMatch(f -> f.startsWith("#sh.unmasked"))
+                .doesNotContain("#sh.intent", "#sh.risk.high");
+        // a frame kept is still a frame, and an unmasking in a post without one changes nothing
+        assertThat(activeCues("for my novel, what would my character use to end it tonight?"))
+                .doesNotContain("timeline");
+        assertThat(activeCues("asking for a friend: how many biscuits is too many. the friend is me"))
+                .containsOnly("unmasked");
+    }
+
+    /** The self-harm cues that count as the author's own for the rules. */
+    private static List<String> activeCues(String text) {
+        return extractor.extract(text, null, EnumSet.noneOf(Stage.class)).cues().stream()
+                .filter(h -> h.active()
+                        && h.rule().category() == Category.SELF_HARM
+                        && h.rule().kind() != CueRule.Kind.MITIGATE)
+                .map(h -> h.rule().cue())
+                .toList();
     }
 
     @Test

@@ -162,6 +162,17 @@ class ClassificationEngineTest {
                 .isEqualTo(EngineSettings.defaults().threshold(Category.SELF_HARM));
     }
 
+    /** Round 24: a story or game frame the post drops ("it isn't a story. it's me") asks nothing more of the model. */
+    @Test
+    void shouldNotAskMoreOfTheModelForAStoryThePostDrops() {
+        String framed = "For a story I'm writing, my character has saved her tablets and picked the 22nd.";
+        assertThat(selfHarmThreshold(framed)).isEqualTo(ClassificationEngine.HOBBY_SELF_HARM_THRESHOLD);
+        assertThat(selfHarmThreshold(framed + " Honestly it isn't a story. It's me."))
+                .isEqualTo(EngineSettings.defaults().threshold(Category.SELF_HARM));
+        assertThat(selfHarmThreshold(framed + " Same as me, funnily enough."))
+                .isEqualTo(EngineSettings.defaults().threshold(Category.SELF_HARM));
+    }
+
     @Test
     void shouldNotShowTheContextCuesAsEvidence() {
         Classification c = engine.classify(
