@@ -354,20 +354,20 @@ public final class CueCatalogue {
         if (raw.isEmpty()) {
             return List.of();
         }
-        boolean[] mitigatedSentence = new boolean[text.sentenceCount()];
-        boolean[] maskedSentence = new boolean[text.sentenceCount()];
+        // per sentence, what a self-harm mitigation cue in it makes of the sentence's other hits
+        CueHit.Context[] mitigatedSentence = new CueHit.Context[text.sentenceCount()];
         boolean[] replyQuoted = text.replyQuoted();
         boolean warningPost = false;
         boolean playPost = false;
-        boolean unmasked = unmasked(raw);
+        CueHit.Context masked = unmasked(raw) ? CueHit.Context.UNMASKED : CueHit.Context.MITIGATED;
         for (Raw r : raw) {
             if (r.rule.kind() == CueRule.Kind.MITIGATE) {
                 if (r.rule.category() == Category.SELF_HARM) {
-                    if (MASKS.contains(r.rule.cue())) {
-                        maskedSentence[r.sentence] = true;
-                    } else {
-                        mitigatedSentence[r.sentence] = true;
-                    }
+                    // a frame the post drops (fiction, a hobby) leaves its sentence's hits to the rules
+                    mitigatedSentence[r.sentence] =
+                            MASKS.contains(r.rule.cue()) && mitigatedSentence[r.sentence] != CueHit.Context.MITIGATED
+                                    ? masked
+                                    : CueHit.Context.MITIGATED;
                 } else if (r.rule.category() == Category.HARMFUL) {
                     if (r.rule.cue().equals(PLAY)) {
                         playPost = true;
@@ -380,12 +380,6 @@ public final class CueCatalogue {
         List<CueHit> hits = new ArrayList<>(raw.size());
         for (Raw r : raw) {
             CueHit.Context context = context(r, text, mitigatedSentence, replyQuoted);
-            if (context == CueHit.Context.ACTIVE
-                    && maskedSentence[r.sentence]
-                    && r.rule.category() == Category.SELF_HARM
-                    && r.rule.kind() != CueRule.Kind.MITIGATE) {
-                context = unmasked ? CueHit.Context.UNMASKED : CueHit.Context.MITIGATED;
-            }
             if (context == CueHit.Context.ACTIVE
                     && r.rule.category() == Category.HARMFUL
                     && r.rule.kind() == CueRule.Kind.SIGNAL
@@ -653,7 +647,7 @@ public final class CueCatalogue {
     }
 
     private static CueHit.Context context(
-            Raw r, AnalyzedText text, boolean[] mitigatedSentence, boolean[] replyQuoted) {
+            Raw r, AnalyzedText text, CueHit.Context[] mitigatedSentence, boolean[] replyQuoted) {
         if (r.rule.kind() == CueRule.Kind.MITIGATE) {
             return CueHit.Context.ACTIVE;
         }
@@ -678,8 +672,8 @@ public final class CueCatalogue {
                 && (past(r, t, sentenceStart, sentenceEnd) || pastStory(r, text, t, sentenceStart, sentenceEnd))) {
             return CueHit.Context.PAST;
         }
-        if (mitigatedSentence[r.sentence] && r.rule.category() == Category.SELF_HARM) {
-            return CueHit.Context.MITIGATED;
+        if (mitigatedSentence[r.sentence] != null && r.rule.category() == Category.SELF_HARM) {
+            return mitigatedSentence[r.sentence];
         }
         if (r.rule.category() == Category.HARMFUL
                 && r.rule.cue().equals(HARASSMENT)
