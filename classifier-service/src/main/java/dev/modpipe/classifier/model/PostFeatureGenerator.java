@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
  * The categorizers' feature generator: bag of words, word bigrams, crude stems (so that {@code
- * killing}, {@code killed} and {@code kills} share a feature) and the engine's cue and claim
- * tokens ({@code #sh.intent}, {@code #claim|neg}) as features of their own. Stateless and
+ * killing}, {@code killed} and {@code kills} share a feature), word classes ({@link WordClasses})
+ * and concepts ({@link Concepts}), every pair of the classes and concepts a post holds, and the
+ * engine's cue and claim tokens ({@code #sh.intent}, {@code #claim|neg}) as features of their own. Stateless and
  * thread-safe; OpenNLP instantiates it by class name when a model is loaded, so it keeps a public
  * no-argument constructor.
  */
@@ -39,6 +41,7 @@ public class PostFeatureGenerator implements FeatureGenerator {
         String previousClass = null;
         int previousClassAt = -10;
         int position = 0;
+        TreeSet<String> present = new TreeSet<>();
         for (String token : text) {
             if (token.startsWith("#")) {
                 features.add(token);
@@ -55,7 +58,12 @@ public class PostFeatureGenerator implements FeatureGenerator {
                 features.add("cb=" + pendingClass + "_" + token);
             }
             pendingClass = cls;
+            for (String concept : Concepts.of(token)) {
+                features.add("K=" + concept);
+                present.add("K" + concept);
+            }
             if (cls != null) {
+                present.add(cls);
                 features.add("L=" + cls);
                 features.add("bc=" + previous + "_" + cls);
                 if (previousClass != null && position - previousClassAt <= 3) {
@@ -70,7 +78,24 @@ public class PostFeatureGenerator implements FeatureGenerator {
         if (!previous.equals("<s>")) {
             features.add("b=" + previous + "_</s>");
         }
+        pairs(present, features);
         return features;
+    }
+
+    /**
+     * Every pair of the word classes and concepts the post holds, wherever they stand in it
+     * ({@code KK=Kconceal+Kfood}, {@code KK=give+plan}): the categorizers are linear, they weigh
+     * features one at a time, and "dinner" or "mum" alone says nothing while a post that puts food
+     * beside hiding from a parent says a lot. A post's classes and concepts number a dozen or two,
+     * so the pairs do too, or a few hundred in a long post.
+     */
+    private static void pairs(TreeSet<String> present, List<String> features) {
+        String[] all = present.toArray(new String[0]);
+        for (int i = 0; i < all.length; i++) {
+            for (int j = i + 1; j < all.length; j++) {
+                features.add("KK=" + all[i] + "+" + all[j]);
+            }
+        }
     }
 
     /** A light suffix stripper, enough to merge inflections of the same word. */

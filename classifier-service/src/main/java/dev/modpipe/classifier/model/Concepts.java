@@ -1,0 +1,83 @@
+package dev.modpipe.classifier.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Concepts of the veiled self-harm posts that their words alone do not carry: food, restriction,
+ * hiding, the people who watch, weighing, contests. Unlike a {@link WordClasses} class, a word may
+ * belong to several concepts and to a word class as well ({@code pizza} is both trivial and food).
+ * A concept alone says little ("dinner"); the categorizers learn from which concepts a post puts
+ * together ({@link PostFeatureGenerator}): food with hiding from a parent, skipping with a
+ * leaderboard. Hand-written lists of normalised words, stems ending in {@code *}.
+ */
+final class Concepts {
+    private static final Map<String, List<String>> EXACT = new HashMap<>();
+    private static final Map<String, List<String>> PREFIX = new HashMap<>();
+    private static final List<String> NONE = List.of();
+
+    static {
+        add(
+                "food",
+                "food foods meal* dinner* lunch* breakfast* brekkie brunch supper snack* eat eats eating ate"
+                        + " eaten calorie* cals kcal carb* portion* plate plates bite bites pizza cake cakes"
+                        + " cookie* chips crisps roast turkey banana sandwich* chocolate dessert* takeaway fries"
+                        + " bread pasta rice cereal fruit salad leftovers buffet");
+        add(
+                "restrict",
+                "skip skips skipped skipping restrict* fast fasts fasting fasted empty hunger hungry starv*"
+                        + " purg* binge* cleanse thin thinner thinnest skinny skinnier smaller lighter bones bony"
+                        + " collarbone* hipbone* underweight diet dieting lose losing");
+        add(
+                "conceal",
+                "hide hides hiding hid hidden cover covers covered covering excuse* pretend* notice notices"
+                        + " noticed noticing suspicious suspect* secret secrets lie lies lying fool foolproof sneak*"
+                        + " discreet* disguise* guess guessing sleeves sleeve bracelet* makeup concealer caught"
+                        + " unnoticed explain");
+        add(
+                "watcher",
+                "mum mom mam mother dad father parents parent family nurse doctor doc gp clinic teacher"
+                        + " teachers counsellor* counselor* therapist coach team stewards flatmate roommate bestie"
+                        + " grandparents grandma nan aunt aunty auntie uncle tita staff");
+        add("weigh", "weigh weighs weighed weighing weight weights scale scales bmi kg kgs lbs pounds stone size");
+        add(
+                "contest",
+                "challenge* leaderboard* points comp competition accountability buddy streak* rule rules deal"
+                        + " winner prize bet proof screenshot*");
+    }
+
+    private Concepts() {}
+
+    private static void add(String concept, String words) {
+        for (String w : words.split(" ")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            boolean prefix = w.endsWith("*");
+            String key = prefix ? w.substring(0, w.length() - 1) : w;
+            Map<String, List<String>> map = prefix ? PREFIX : EXACT;
+            List<String> concepts = new ArrayList<>(map.getOrDefault(key, NONE));
+            if (!concepts.contains(concept)) {
+                concepts.add(concept);
+            }
+            map.put(key, List.copyOf(concepts));
+        }
+    }
+
+    /** The concepts of a normalised token, none if it has none. */
+    static List<String> of(String token) {
+        List<String> exact = EXACT.get(token);
+        if (exact != null) {
+            return exact;
+        }
+        for (int len = Math.min(token.length(), 12); len >= 3; len--) {
+            List<String> c = PREFIX.get(token.substring(0, len));
+            if (c != null) {
+                return c;
+            }
+        }
+        return NONE;
+    }
+}
