@@ -605,13 +605,13 @@ public final class Trainer {
                 cv.stack().close());
     }
 
-    /** A maxent and naive Bayes pair, to its two files in {@code out}. */
     /** How a final maxent model's fit ended, from its manifest: iterations and gradient norm. */
     private static String fitOf(DoccatModel model) {
         return model.getManifestProperty(ITERATIONS_ENTRY) + " iterations, gradient norm "
                 + model.getManifestProperty(GRADIENT_ENTRY);
     }
 
+    /** A maxent and naive Bayes pair, to its two files in {@code out}. */
     private static void writePair(Map<Learner, DoccatModel> pair, Path out, String maxentFile, String bayesFile)
             throws IOException {
         write(pair.get(Learner.MAXENT), out.resolve(maxentFile));
