@@ -1,9 +1,7 @@
 package dev.modpipe.classifier.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Concepts of the veiled self-harm posts that their words alone do not carry: food, restriction,
@@ -14,9 +12,8 @@ import java.util.Map;
  * leaderboard. Hand-written lists of normalised words, stems ending in {@code *}.
  */
 final class Concepts {
-    private static final Map<String, List<String>> EXACT = new HashMap<>();
-    private static final Map<String, List<String>> PREFIX = new HashMap<>();
-    private static final List<String> NONE = List.of();
+    /** Stems are tried up to 12 characters ({@code collarbone*}, {@code counsellor*}). */
+    private static final WordList<List<String>> LIST = new WordList<>(12, List.of());
 
     static {
         add(
@@ -51,33 +48,18 @@ final class Concepts {
     private Concepts() {}
 
     private static void add(String concept, String words) {
-        for (String w : words.split(" ")) {
-            if (w.isEmpty()) {
-                continue;
+        LIST.add(words, concepts -> {
+            if (concepts.contains(concept)) {
+                return concepts;
             }
-            boolean prefix = w.endsWith("*");
-            String key = prefix ? w.substring(0, w.length() - 1) : w;
-            Map<String, List<String>> map = prefix ? PREFIX : EXACT;
-            List<String> concepts = new ArrayList<>(map.getOrDefault(key, NONE));
-            if (!concepts.contains(concept)) {
-                concepts.add(concept);
-            }
-            map.put(key, List.copyOf(concepts));
-        }
+            List<String> more = new ArrayList<>(concepts);
+            more.add(concept);
+            return List.copyOf(more);
+        });
     }
 
     /** The concepts of a normalised token, none if it has none. */
     static List<String> of(String token) {
-        List<String> exact = EXACT.get(token);
-        if (exact != null) {
-            return exact;
-        }
-        for (int len = Math.min(token.length(), 12); len >= 3; len--) {
-            List<String> c = PREFIX.get(token.substring(0, len));
-            if (c != null) {
-                return c;
-            }
-        }
-        return NONE;
+        return LIST.of(token);
     }
 }

@@ -1,16 +1,13 @@
 package dev.modpipe.classifier.model;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Word classes that let the categorizers generalise beyond the words of the corpus: a post that
  * pairs "you" with an insult the corpus never used still fires {@code 2p} + {@code insult}. Each
  * class is a hand-written list of normalised words (stems end in {@code *}).
  */
 final class WordClasses {
-    private static final Map<String, String> EXACT = new HashMap<>();
-    private static final Map<String, String> PREFIX = new HashMap<>();
+    /** A word keeps the first class it is given; stems are tried up to 10 characters. */
+    private static final WordList<String> LIST = new WordList<>(10, null);
 
     static {
         add("1p", "i me my myself mine im");
@@ -140,30 +137,11 @@ final class WordClasses {
     private WordClasses() {}
 
     private static void add(String cls, String words) {
-        for (String w : words.split(" ")) {
-            if (w.isEmpty()) {
-                continue;
-            }
-            if (w.endsWith("*")) {
-                PREFIX.putIfAbsent(w.substring(0, w.length() - 1), cls);
-            } else {
-                EXACT.putIfAbsent(w, cls);
-            }
-        }
+        LIST.add(words, previous -> previous != null ? previous : cls);
     }
 
     /** The class of a token, or {@code null}. */
     static String of(String token) {
-        String c = EXACT.get(token);
-        if (c != null) {
-            return c;
-        }
-        for (int len = Math.min(token.length(), 10); len >= 3; len--) {
-            c = PREFIX.get(token.substring(0, len));
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
+        return LIST.of(token);
     }
 }
