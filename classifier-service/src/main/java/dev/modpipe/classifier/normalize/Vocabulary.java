@@ -170,9 +170,28 @@ final class Vocabulary {
         m.put("ilysm", "i love you so much");
         m.put("thx", "thanks");
         m.put("tbh", "to be honest");
-        m.put("ngl", "not going to lie");
+        // "ngl" says what "honestly" says; spelt out as "not going to lie" it gave the models
+        // "not", "going to" and "lie", words of intent and of concealment (round 27)
+        m.put("ngl", "honestly");
         m.put("cya", "see you");
         m.put("nvm", "never mind");
+        // texting spellings of plain words, so that the register of a post is not evidence (round 27)
+        m.put("kinda", "kind of");
+        m.put("lowkey", "kind of");
+        m.put("highkey", "really");
+        m.put("sorta", "sort of");
+        m.put("dunno", "do not know");
+        m.put("lemme", "let me");
+        m.put("gimme", "give me");
+        m.put("outta", "out of");
+        m.put("lotta", "lot of");
+        m.put("prolly", "probably");
+        m.put("tho", "though");
+        m.put("fr", "for real");
+        m.put("istg", "i swear to god");
+        m.put("imo", "in my opinion");
+        m.put("imho", "in my opinion");
+        m.put("ofc", "of course");
         // contractions (apostrophe or not)
         for (String[] c : new String[][] {
             {"i'm", "i am"},

@@ -30,7 +30,8 @@ class TextNormalizerTest {
                 "self-harm again|self harm again",
                 "the urge to sh|the urge to self harm",
                 "3.5mg twice|3.5mg twice",
-                "omw ngl tbh|on my way not going to lie to be honest",
+                "omw ngl tbh|on my way honestly to be honest",
+                "kinda mid fr lowkey|kind of mid for real kind of",
             })
     void shouldSeeThroughEvasions(String original, String expected) {
         assertThat(normalizer.normalize(original).text().strip()).isEqualTo(expected);
