@@ -102,6 +102,32 @@ class ClassificationEngineTest {
         }
     }
 
+    /**
+     * The register of a post is not evidence (round 27): until then the corpus gave most people at
+     * risk a texting voice, and "feelin kinda ok today ngl" scored 0.85 for self-harm where
+     * "feeling kind of ok today" scored 0.12. Small talk in texting spellings stays unflagged, and a
+     * crisis told in careful prose is still one.
+     */
+    @Test
+    void shouldNotTakeATextingRegisterForRisk() {
+        for (String text : List.of(
+                "feelin kinda ok today ngl",
+                "the weather is nice today ngl",
+                "this game is kinda mid ngl",
+                "lowkey love this song")) {
+            Classification c = engine.classify(text, null);
+            assertThat(c.flags()).as(text).isEmpty();
+            assertThat(c.selfHarmRisk()).as(text).isEqualTo(RiskLevel.NONE);
+        }
+
+        Classification careful = engine.classify(
+                "I have written to my sister and settled the last of my accounts. On Sunday evening,"
+                        + " once the house is quiet, I intend to end my life.",
+                null);
+        assertThat(careful.flags()).contains(Category.SELF_HARM);
+        assertThat(careful.selfHarmRisk().atLeast(RiskLevel.HIGH)).isTrue();
+    }
+
     @Test
     void shouldRateGivingThingsAwayWithLettersAndADateAsHighRisk() {
         Classification c =
