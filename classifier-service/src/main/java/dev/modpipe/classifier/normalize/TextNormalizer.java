@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -214,6 +215,36 @@ public final class TextNormalizer {
         return before && after;
     }
 
+    /**
+     * "not gonna lie" and its spellings say what "honestly" says, as {@code ngl} does ({@link
+     * Vocabulary}); read word by word they would give the models "not", "going to" and "lie",
+     * words of intent and of concealment (round 27).
+     */
+    private static final List<String> HONESTLY_PHRASES =
+            List.of("not gonna lie", "not going to lie", "not gunna lie", "not gon lie", "not gonna lye");
+
+    /** Words after the phrase that make it a lie told or not told: "not going to lie to her". */
+    private static final Set<String> LIED_TO = Set.of("to", "about", "for", "anymore", "again");
+
+    /** The end of an "honestly" phrase that starts at {@code i} and ends at a word boundary, else {@code i}. */
+    private static int honestlyPhraseEnd(String t, int i) {
+        if (t.charAt(i) != 'n' || (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n')) {
+            return i;
+        }
+        for (String phrase : HONESTLY_PHRASES) {
+            int end = i + phrase.length();
+            if (t.startsWith(phrase, i)
+                    && (end == t.length()
+                            || t.charAt(end) == ' '
+                            || t.charAt(end) == '\n'
+                            || TRAILING.indexOf(t.charAt(end)) >= 0)
+                    && !LIED_TO.contains(nextWord(t, end))) {
+                return end;
+            }
+        }
+        return i;
+    }
+
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
     }
@@ -238,6 +269,12 @@ public final class TextNormalizer {
             if (c == ' ' || c == '\n') {
                 out.copy(in, i, i + 1);
                 i++;
+                continue;
+            }
+            int phraseEnd = honestlyPhraseEnd(t, i);
+            if (phraseEnd > i) {
+                out.replace("honestly", in, i, phraseEnd);
+                i = phraseEnd;
                 continue;
             }
             int end = i;

@@ -32,6 +32,9 @@ class TextNormalizerTest {
                 "3.5mg twice|3.5mg twice",
                 "omw ngl tbh|on my way honestly to be honest",
                 "kinda mid fr lowkey|kind of mid for real kind of",
+                "ok today not gonna lie|ok today honestly",
+                "Not going to lie, it was fun|honestly , it was fun",
+                "i am not going to lie to her|i am not going to lie to her",
             })
     void shouldSeeThroughEvasions(String original, String expected) {
         assertThat(normalizer.normalize(original).text().strip()).isEqualTo(expected);
