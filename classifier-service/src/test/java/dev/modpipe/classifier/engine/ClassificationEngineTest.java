@@ -92,10 +92,15 @@ class ClassificationEngineTest {
 
     @Test
     void shouldNotFlagIdiomsAndRecovery() {
-        for (String text : List.of(
+        assertUnflagged(
                 "this exam is killing me lol, see you all after finals",
                 "Three years ago I wanted to die every single day. Now I have a job I like and a cat.",
-                "this recipe is to die for, seriously the best lasagna I've ever made")) {
+                "this recipe is to die for, seriously the best lasagna I've ever made");
+    }
+
+    /** Each text gets no flag and no self-harm risk. */
+    private static void assertUnflagged(String... texts) {
+        for (String text : texts) {
             Classification c = engine.classify(text, null);
             assertThat(c.flags()).as(text).isEmpty();
             assertThat(c.selfHarmRisk()).as(text).isEqualTo(RiskLevel.NONE);
@@ -110,15 +115,11 @@ class ClassificationEngineTest {
      */
     @Test
     void shouldNotTakeATextingRegisterForRisk() {
-        for (String text : List.of(
+        assertUnflagged(
                 "feelin kinda ok today ngl",
                 "the weather is nice today ngl",
                 "this game is kinda mid ngl",
-                "lowkey love this song")) {
-            Classification c = engine.classify(text, null);
-            assertThat(c.flags()).as(text).isEmpty();
-            assertThat(c.selfHarmRisk()).as(text).isEqualTo(RiskLevel.NONE);
-        }
+                "lowkey love this song");
 
         Classification careful = engine.classify(
                 "I have written to my sister and settled the last of my accounts. On Sunday evening,"
