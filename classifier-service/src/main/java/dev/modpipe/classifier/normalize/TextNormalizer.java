@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Normalisation that sees through the usual evasions while keeping a map to the original text:
@@ -215,34 +215,32 @@ public final class TextNormalizer {
         return before && after;
     }
 
+    /** The first characters of {@link Vocabulary#PHRASES}: a run that starts with no other can be no phrase. */
+    private static final String PHRASE_STARTS = Vocabulary.PHRASES.keySet().stream()
+            .map(p -> p.substring(0, 1))
+            .distinct()
+            .collect(Collectors.joining());
+
     /**
-     * "not gonna lie" and its spellings say what "honestly" says, as {@code ngl} does ({@link
-     * Vocabulary}); read word by word they would give the models "not", "going to" and "lie",
-     * words of intent and of concealment (round 27).
+     * The phrase of {@link Vocabulary#PHRASES} that starts at {@code i}, at the start of a word,
+     * ends at a word boundary and is not followed by a word that makes it literal; else null.
      */
-    private static final List<String> HONESTLY_PHRASES =
-            List.of("not gonna lie", "not going to lie", "not gunna lie", "not gon lie", "not gonna lye");
-
-    /** Words after the phrase that make it a lie told or not told: "not going to lie to her". */
-    private static final Set<String> LIED_TO = Set.of("to", "about", "for", "anymore", "again");
-
-    /** The end of an "honestly" phrase that starts at {@code i} and ends at a word boundary, else {@code i}. */
-    private static int honestlyPhraseEnd(String t, int i) {
-        if (t.charAt(i) != 'n' || (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n')) {
-            return i;
+    private static String phraseAt(String t, int i) {
+        if (PHRASE_STARTS.indexOf(t.charAt(i)) < 0 || (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n')) {
+            return null;
         }
-        for (String phrase : HONESTLY_PHRASES) {
+        for (String phrase : Vocabulary.PHRASES.keySet()) {
             int end = i + phrase.length();
             if (t.startsWith(phrase, i)
                     && (end == t.length()
                             || t.charAt(end) == ' '
                             || t.charAt(end) == '\n'
                             || TRAILING.indexOf(t.charAt(end)) >= 0)
-                    && !LIED_TO.contains(nextWord(t, end))) {
-                return end;
+                    && !Vocabulary.LITERAL_AFTER_PHRASE.contains(nextWord(t, end))) {
+                return phrase;
             }
         }
-        return i;
+        return null;
     }
 
     private static boolean isSeparator(char c) {
@@ -271,10 +269,10 @@ public final class TextNormalizer {
                 i++;
                 continue;
             }
-            int phraseEnd = honestlyPhraseEnd(t, i);
-            if (phraseEnd > i) {
-                out.replace("honestly", in, i, phraseEnd);
-                i = phraseEnd;
+            String phrase = phraseAt(t, i);
+            if (phrase != null) {
+                out.replace(Vocabulary.PHRASES.get(phrase), in, i, i + phrase.length());
+                i += phrase.length();
                 continue;
             }
             int end = i;

@@ -50,6 +50,22 @@ final class Vocabulary {
      */
     static final Map<String, String> TOKENS = buildTokens();
 
+    /**
+     * Phrases of several words read as one, as their abbreviation is in {@link #TOKENS}: "not gonna
+     * lie" and its spellings say what {@code ngl} says, "honestly"; read word by word they would give
+     * the models "not", "going to" and "lie", words of intent and of concealment (round 27). No
+     * phrase may start another.
+     */
+    static final Map<String, String> PHRASES = Map.of(
+            "not gonna lie", "honestly",
+            "not going to lie", "honestly",
+            "not gunna lie", "honestly",
+            "not gon lie", "honestly",
+            "not gonna lye", "honestly");
+
+    /** Words after a phrase that make it literal: "not going to lie to her" is a lie told or not told. */
+    static final Set<String> LITERAL_AFTER_PHRASE = Set.of("to", "about", "for", "anymore", "again");
+
     /** Objects after "unalive" that make it transitive ("unalive yourself"); otherwise it is reflexive. */
     static final Set<String> UNALIVE_OBJECTS = Set.of(
             "myself",
