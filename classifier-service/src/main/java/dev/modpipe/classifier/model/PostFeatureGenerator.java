@@ -29,6 +29,13 @@ public class PostFeatureGenerator implements FeatureGenerator {
         ExtensionLoader.registerAllowedPackage(PostFeatureGenerator.class.getPackageName());
     }
 
+    /**
+     * A feature every post has: the models' intercept. OpenNLP's document categorizers have none
+     * of their own, so without it a post with few known features scores near an even share of the
+     * outcomes whatever the classes' base rates are.
+     */
+    public static final String BIAS = "^bias";
+
     public PostFeatureGenerator() {
         // instantiated reflectively by DoccatFactory
     }
@@ -36,6 +43,7 @@ public class PostFeatureGenerator implements FeatureGenerator {
     @Override
     public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
         List<String> features = new ArrayList<>(text.length * 4);
+        features.add(BIAS);
         String previous = "<s>";
         String pendingClass = null;
         String previousClass = null;

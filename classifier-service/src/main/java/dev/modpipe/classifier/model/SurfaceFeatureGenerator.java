@@ -54,6 +54,7 @@ public class SurfaceFeatureGenerator implements FeatureGenerator {
     static Parts parts(String[] text) {
         StringBuilder joined = new StringBuilder(text.length * 6).append(' ');
         List<String> others = new ArrayList<>(text.length + 4);
+        others.add(PostFeatureGenerator.BIAS);
         String first = "<s>";
         String second = "<s>";
         for (String token : text) {

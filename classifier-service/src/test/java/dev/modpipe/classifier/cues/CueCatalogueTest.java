@@ -62,6 +62,24 @@ class CueCatalogueTest {
                 .doesNotContain("#hm.tell_to_die");
     }
 
+    /**
+     * "Nobody would miss you" tells another user to die; "nobody would miss me" is the author's
+     * own passive wish (round 28: the harassment pattern had no object and fired on both).
+     */
+    @Test
+    void shouldTellNobodyWouldMissYouFromNobodyWouldMissMe() {
+        assertThat(features("no one would miss me if i was gone"))
+                .contains("#sh.passive_ideation")
+                .doesNotContain("#hm.tell_to_die");
+        assertThat(features("honestly nobody would even notice if i disappeared"))
+                .contains("#sh.passive_ideation")
+                .doesNotContain("#hm.tell_to_die");
+        assertThat(features("nobody would miss you, just leave the forum"))
+                .contains("#hm.tell_to_die")
+                .doesNotContain("#sh.passive_ideation");
+        assertThat(features("no one will care if you die lol")).contains("#hm.tell_to_die");
+    }
+
     @Test
     void shouldMitigateIdioms() {
         assertThat(features("this exam is killing me, I could die of embarrassment"))

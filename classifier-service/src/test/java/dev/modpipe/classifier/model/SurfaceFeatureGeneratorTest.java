@@ -26,14 +26,14 @@ class SurfaceFeatureGeneratorTest {
         Collection<String> b = generator.extractFeatures(new String[] {"overwhelmin"}, Map.of());
 
         assertThat(a).contains(" ove", "whel", "helm").containsAnyElementsOf(b);
-        assertThat(a.stream().filter(b::contains).count()).isEqualTo(7);
+        assertThat(a.stream().filter(b::contains).count()).isEqualTo(8); // seven windows and the intercept
     }
 
     @Test
-    void shouldGiveNothingButCueTokensForAnEmptyDocument() {
+    void shouldGiveNothingButTheInterceptAndCueTokensForAnEmptyDocument() {
         assertThat(generator.extractFeatures(new String[] {"#lang.other"}, Map.of()))
-                .containsExactly("#lang.other");
-        assertThat(generator.extractFeatures(new String[0], Map.of())).isEmpty();
+                .containsExactly(PostFeatureGenerator.BIAS, "#lang.other");
+        assertThat(generator.extractFeatures(new String[0], Map.of())).containsExactly(PostFeatureGenerator.BIAS);
     }
 
     @Test
