@@ -2,8 +2,10 @@ package dev.modpipe.classifier.normalize;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -215,9 +217,14 @@ public final class TextNormalizer {
         return before && after;
     }
 
-    /** The first characters of {@link Vocabulary#PHRASES}: a run that starts with no other can be no phrase. */
-    private static final String PHRASE_STARTS = Vocabulary.PHRASES.keySet().stream()
-            .map(p -> p.substring(0, 1))
+    /** The phrases of {@link Vocabulary#PHRASES} by their first word, longest first. */
+    private static final Map<String, List<String>> PHRASES_BY_FIRST_WORD = Vocabulary.PHRASES.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .collect(Collectors.groupingBy(p -> p.substring(0, p.indexOf(' ')), Collectors.toList()));
+
+    /** The first characters of the phrases: a word that starts with no other starts no phrase. */
+    private static final String PHRASE_STARTS = PHRASES_BY_FIRST_WORD.keySet().stream()
+            .map(w -> w.substring(0, 1))
             .distinct()
             .collect(Collectors.joining());
 
@@ -229,14 +236,21 @@ public final class TextNormalizer {
         if (PHRASE_STARTS.indexOf(t.charAt(i)) < 0 || (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n')) {
             return null;
         }
-        for (String phrase : Vocabulary.PHRASES.keySet()) {
+        int space = t.indexOf(' ', i);
+        List<String> candidates = space < 0 ? null : PHRASES_BY_FIRST_WORD.get(t.substring(i, space));
+        if (candidates == null) {
+            return null;
+        }
+        for (String phrase : candidates) {
             int end = i + phrase.length();
             if (t.startsWith(phrase, i)
                     && (end == t.length()
                             || t.charAt(end) == ' '
                             || t.charAt(end) == '\n'
                             || TRAILING.indexOf(t.charAt(end)) >= 0)
-                    && !Vocabulary.LITERAL_AFTER_PHRASE.contains(nextWord(t, end))) {
+                    && !Vocabulary.LITERAL_AFTER_PHRASE
+                            .getOrDefault(Vocabulary.PHRASES.get(phrase), Set.of())
+                            .contains(nextWord(t, end))) {
                 return phrase;
             }
         }

@@ -1,6 +1,7 @@
 package dev.modpipe.classifier.normalize;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,21 +51,89 @@ final class Vocabulary {
      */
     static final Map<String, String> TOKENS = buildTokens();
 
+    /** Words after "ur" that make it "you are": words that cannot follow "your". */
+    static final Set<String> YOU_ARE_AFTER_UR = Set.of(
+            "not",
+            "so",
+            "too",
+            "very",
+            "really",
+            "just",
+            "literally",
+            "definitely",
+            "probably",
+            "actually",
+            "honestly",
+            "already",
+            "always",
+            "never",
+            "still",
+            "gonna",
+            "going",
+            "doing",
+            "being",
+            "feeling",
+            "getting",
+            "trying",
+            "kidding",
+            "joking",
+            "lying",
+            "making",
+            "looking",
+            "ok",
+            "okay",
+            "fine",
+            "alright",
+            "right",
+            "wrong",
+            "welcome",
+            "safe",
+            "such",
+            "a",
+            "an",
+            "the",
+            "allowed",
+            "amazing",
+            "brave",
+            "strong",
+            "loved",
+            "valid",
+            "enough",
+            "worth",
+            "here",
+            "better",
+            "worse",
+            "stronger");
+
     /**
      * Phrases of several words read as one, as their abbreviation is in {@link #TOKENS}: "not gonna
      * lie" and its spellings say what {@code ngl} says, "honestly"; read word by word they would give
-     * the models "not", "going to" and "lie", words of intent and of concealment (round 27). No
-     * phrase may start another.
+     * the models "not", "going to" and "lie", words of intent and of concealment (round 27). And
+     * {@code ur} where it can only be "you're" (round 28): "ur so brave", "hope ur ok", "ur not
+     * alone" read as "your so brave" gave the models the "your" of "your mum" and "your face", and
+     * flagged supportive replies as harassment; before any other word {@code ur} is "your". A
+     * phrase matches whole words only.
      */
-    static final Map<String, String> PHRASES = Map.of(
-            "not gonna lie", "honestly",
-            "not going to lie", "honestly",
-            "not gunna lie", "honestly",
-            "not gon lie", "honestly",
-            "not gonna lye", "honestly");
+    static final Map<String, String> PHRASES = buildPhrases();
 
-    /** Words after a phrase that make it literal: "not going to lie to her" is a lie told or not told. */
-    static final Set<String> LITERAL_AFTER_PHRASE = Set.of("to", "about", "for", "anymore", "again");
+    private static Map<String, String> buildPhrases() {
+        Map<String, String> m = new HashMap<>();
+        for (String lie :
+                List.of("not gonna lie", "not going to lie", "not gunna lie", "not gon lie", "not gonna lye")) {
+            m.put(lie, "honestly");
+        }
+        for (String next : YOU_ARE_AFTER_UR) {
+            m.put("ur " + next, "you are " + next);
+        }
+        return Map.copyOf(m);
+    }
+
+    /**
+     * Words after a phrase that make it literal, by the phrase's reading: "not going to lie to her"
+     * is a lie told or not told.
+     */
+    static final Map<String, Set<String>> LITERAL_AFTER_PHRASE =
+            Map.of("honestly", Set.of("to", "about", "for", "anymore", "again"));
 
     /** Objects after "unalive" that make it transitive ("unalive yourself"); otherwise it is reflexive. */
     static final Set<String> UNALIVE_OBJECTS = Set.of(

@@ -80,6 +80,14 @@ class CueCatalogueTest {
         assertThat(features("no one will care if you die lol")).contains("#hm.tell_to_die");
     }
 
+    /** Two of the commonest ways to say a passive wish, which the catalogue did not have (round 28). */
+    @Test
+    void shouldFindDoneWithLifeAndLifeNotWorthLiving() {
+        assertThat(features("im so done with life")).contains("#sh.passive_ideation");
+        assertThat(features("honestly life isn't worth living anymore")).contains("#sh.passive_ideation");
+        assertThat(activeCues("I'm done with this job, not done with life")).doesNotContain("passive_ideation");
+    }
+
     @Test
     void shouldMitigateIdioms() {
         assertThat(features("this exam is killing me, I could die of embarrassment"))

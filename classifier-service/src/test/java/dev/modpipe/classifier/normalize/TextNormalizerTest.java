@@ -35,6 +35,12 @@ class TextNormalizerTest {
                 "ok today not gonna lie|ok today honestly",
                 "Not going to lie, it was fun|honestly , it was fun",
                 "i am not going to lie to her|i am not going to lie to her",
+                "hope ur ok x|hope you are ok x",
+                "ur so brave|you are so brave",
+                "ur not to blame|you are not to blame",
+                "ur mum is ugly|your mum is ugly",
+                "ur amazing|you are amazing",
+                "turn ur face|turn your face",
             })
     void shouldSeeThroughEvasions(String original, String expected) {
         assertThat(normalizer.normalize(original).text().strip()).isEqualTo(expected);
