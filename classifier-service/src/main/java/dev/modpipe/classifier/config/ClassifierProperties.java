@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topics topic names; defaults from the {@link dev.modpipe.model.Topics} catalogue
  * @param thresholds per category, the calibrated score at or above which a post is flagged
- *     (defaults {@link EngineSettings#DEFAULT_THRESHOLDS}: 0.5, SELF_HARM 0.55)
+ *     (defaults {@link EngineSettings#DEFAULT_THRESHOLDS}: 0.5 for every category)
  * @param selfHarmCueGate the lower score from which an active HIGH-risk self-harm cue flags a post
  * @param highRiskThreshold the risk model's probability of HIGH or IMMINENT that rates a flagged
  *     post at least HIGH

@@ -27,15 +27,16 @@ public record EngineSettings(
         boolean imminentFromModel) {
 
     /**
-     * The thresholds used where configuration sets none: 0.5, an even chance, except SELF_HARM at
-     * 0.55. Since round 12 the SELF_HARM score stacks a second pair of models, which at 0.5 recalls
-     * more and flags as many hard negatives as before; at 0.55 it recalls as many HIGH and
-     * IMMINENT posts as round 11 did at 0.5 in cross-validation with 5% fewer false positives
-     * (module README, Round 12). Posts with a HIGH cue are flagged from {@link #selfHarmCueGate}
-     * whatever this threshold.
+     * The thresholds used where configuration sets none: 0.5, an even chance, for every category.
+     * SELF_HARM was 0.55 from round 12 to round 28 (its stacked score then recalled as many HIGH and
+     * IMMINENT posts as round 11's at 0.5 with 5% fewer false positives). Round 29 (module README)
+     * put it back at 0.5: the models of round 28 recalled 17 more HIGH and IMMINENT posts of 3,247 in
+     * cross-validation for 16 more hard negatives of 7,629 (SELF_HARM F1 0.904 to 0.905), 7 more of
+     * dev's 856 for 1 more hard negative, and on the blind sets 1 more for none. Posts with a HIGH
+     * cue are flagged from {@link #selfHarmCueGate} whatever this threshold.
      */
     public static final Map<Category, Double> DEFAULT_THRESHOLDS =
-            Map.of(Category.HARMFUL, 0.5, Category.MISINFORMATION, 0.5, Category.SELF_HARM, 0.55);
+            Map.of(Category.HARMFUL, 0.5, Category.MISINFORMATION, 0.5, Category.SELF_HARM, 0.5);
 
     public EngineSettings {
         Map<Category, Double> t = new EnumMap<>(Category.class);
