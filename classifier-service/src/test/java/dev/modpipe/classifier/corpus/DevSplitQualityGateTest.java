@@ -107,7 +107,9 @@ class DevSplitQualityGateTest {
      * (the models' intercept, 344 short posts) flags 4 of long-1's 60 hard negatives (2 before):
      * two scam warnings whose passages describing the scam read as the scam; the blind sets' hard
      * negatives flagged went 53 → 50 of 1,368 and cross-validation's 578 → 557, so long-1's
-     * ceiling is 0.07, as blind-15's.
+     * ceiling is 0.07, as blind-15's. Round 29 added blind-17 (348 posts in voices the corpus has
+     * few of, never read: round 28's model 0.952, 63 of 63, 10 of 145 hard negatives; round 29's
+     * 0.952, 63 of 63, 9 of 145): two posts of room on recall and on hard negatives.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
@@ -127,6 +129,7 @@ class DevSplitQualityGateTest {
         "blind-14.jsonl, 350, 0.94, 0.95, 0.05",
         "blind-15.jsonl, 150, 0.86, 0.95, 0.07",
         "blind-16.jsonl, 320, 0.94, 0.96, 0.07",
+        "blind-17.jsonl, 348, 0.93, 0.96, 0.08",
         "long-1.jsonl, 150, 0.87, 0.93, 0.07"
     })
     void shouldKeepTheBlindHoldOutFiguresAtOrAboveTheirFloors(
