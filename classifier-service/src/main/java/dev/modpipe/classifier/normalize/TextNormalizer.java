@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -217,31 +218,38 @@ public final class TextNormalizer {
         return before && after;
     }
 
-    /** The phrases of {@link Vocabulary#PHRASES} by their first word, longest first. */
-    private static final Map<String, List<String>> PHRASES_BY_FIRST_WORD = Vocabulary.PHRASES.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-            .collect(Collectors.groupingBy(p -> p.substring(0, p.indexOf(' ')), Collectors.toList()));
+    /** Phrases that start with {@code start}, their first word and a space, longest first. */
+    private record PhraseGroup(String start, List<String> phrases) {}
 
-    /** The first characters of the phrases: a word that starts with no other starts no phrase. */
-    private static final String PHRASE_STARTS = PHRASES_BY_FIRST_WORD.keySet().stream()
-            .map(w -> w.substring(0, 1))
-            .distinct()
-            .collect(Collectors.joining());
+    /** The phrases of {@link Vocabulary#PHRASES} grouped by their first word. */
+    private static final List<PhraseGroup> PHRASE_GROUPS = Vocabulary.PHRASES.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .collect(Collectors.groupingBy(p -> p.substring(0, p.indexOf(' ') + 1), TreeMap::new, Collectors.toList()))
+            .entrySet()
+            .stream()
+            .map(e -> new PhraseGroup(e.getKey(), List.copyOf(e.getValue())))
+            .toList();
 
     /**
      * The phrase of {@link Vocabulary#PHRASES} that starts at {@code i}, at the start of a word,
-     * ends at a word boundary and is not followed by a word that makes it literal; else null.
+     * ends at a word boundary and is not followed by a word that makes it literal; else null. Called
+     * at every word of every post, so the first word is compared in place, not cut out.
      */
     private static String phraseAt(String t, int i) {
-        if (PHRASE_STARTS.indexOf(t.charAt(i)) < 0 || (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n')) {
+        if (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n') {
             return null;
         }
-        int space = t.indexOf(' ', i);
-        List<String> candidates = space < 0 ? null : PHRASES_BY_FIRST_WORD.get(t.substring(i, space));
-        if (candidates == null) {
-            return null;
+        for (PhraseGroup group : PHRASE_GROUPS) {
+            if (t.startsWith(group.start(), i)) {
+                return phraseOf(group.phrases(), t, i);
+            }
         }
-        for (String phrase : candidates) {
+        return null;
+    }
+
+    /** The first of {@code phrases} at {@code i} that ends at a word boundary and is not literal there. */
+    private static String phraseOf(List<String> phrases, String t, int i) {
+        for (String phrase : phrases) {
             int end = i + phrase.length();
             if (t.startsWith(phrase, i)
                     && (end == t.length()
