@@ -32,7 +32,7 @@ public record EngineSettings(
      * IMMINENT posts as round 11's at 0.5 with 5% fewer false positives). Round 29 (module README)
      * put it back at 0.5: the models of round 28 recalled 17 more HIGH and IMMINENT posts of 3,247 in
      * cross-validation for 16 more hard negatives of 7,629 (SELF_HARM F1 0.904 to 0.905), 7 more of
-     * dev's 856 for 1 more hard negative, and on the blind sets 1 more for none. Posts with a HIGH
+     * dev's 863 for 1 more hard negative, and on the blind sets 1 more for none. Posts with a HIGH
      * cue are flagged from {@link #selfHarmCueGate} whatever this threshold.
      */
     public static final Map<Category, Double> DEFAULT_THRESHOLDS =

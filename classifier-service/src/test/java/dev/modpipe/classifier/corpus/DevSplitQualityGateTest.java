@@ -113,8 +113,8 @@ class DevSplitQualityGateTest {
      * 29's last file (warnings and debunks) long-1 flags 5 of its 60 hard negatives: the fifth is a
      * friend's goodbye message retold in a post asking what to do, whose retold passage the models
      * read as the goodbye itself (SELF_HARM 0.95, crisis 0.84, past the passage bars); it is at that
-     * edge in one retraining of two. The blind sets' hard negatives went 51 -> 49 of 1,368 and
-     * blind-17's 9 -> 8, so long-1's ceiling is 0.09.
+     * edge in one retraining of two. The blind sets' hard negatives went 51 → 49 of 1,368 and
+     * blind-17's 9 → 8, so long-1's ceiling is 0.09.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({
