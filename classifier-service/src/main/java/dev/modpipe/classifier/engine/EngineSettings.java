@@ -27,16 +27,17 @@ public record EngineSettings(
         boolean imminentFromModel) {
 
     /**
-     * The thresholds used where configuration sets none: 0.5, an even chance, for every category.
-     * SELF_HARM was 0.55 from round 12 to round 28 (its stacked score then recalled as many HIGH and
-     * IMMINENT posts as round 11's at 0.5 with 5% fewer false positives). Round 29 (module README)
-     * put it back at 0.5: the models of round 28 recalled 17 more HIGH and IMMINENT posts of 3,247 in
-     * cross-validation for 16 more hard negatives of 7,629 (SELF_HARM F1 0.904 to 0.905), 7 more of
-     * dev's 863 for 1 more hard negative, and on the blind sets 1 more for none. Posts with a HIGH
-     * cue are flagged from {@link #selfHarmCueGate} whatever this threshold.
+     * The thresholds used where configuration sets none: 0.5, an even chance, for HARMFUL and
+     * MISINFORMATION, and 0.4 for SELF_HARM. SELF_HARM was 0.55 from round 12 to round 28 and 0.5 in
+     * rounds 29 to 31. Round 32 (module README) lowered it to 0.4: in cross-validation of round 30's
+     * models on 16,199 train-split posts, each step of 0.05 from 0.5 down to 0.4 recalled one HIGH or
+     * IMMINENT post for every 1.2 to 1.4 more NONE posts flagged (2948 to 2987 of 3,246 recalled, 530
+     * to 578 of 7,639 hard negatives), the next step down to 0.35 cost 2.7 and the one after 4.3; dev
+     * and the blind sets bend at the same place. Posts with a HIGH cue are flagged from {@link
+     * #selfHarmCueGate} whatever this threshold.
      */
     public static final Map<Category, Double> DEFAULT_THRESHOLDS =
-            Map.of(Category.HARMFUL, 0.5, Category.MISINFORMATION, 0.5, Category.SELF_HARM, 0.5);
+            Map.of(Category.HARMFUL, 0.5, Category.MISINFORMATION, 0.5, Category.SELF_HARM, 0.4);
 
     public EngineSettings {
         Map<Category, Double> t = new EnumMap<>(Category.class);

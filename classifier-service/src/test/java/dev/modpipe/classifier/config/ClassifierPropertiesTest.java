@@ -26,7 +26,7 @@ class ClassifierPropertiesTest {
         assertThat(p.topics().postsDlq()).isEqualTo(Topics.POSTS_DLQ.defaultName());
         assertThat(p.thresholds())
                 .containsEntry(Category.HARMFUL, 0.5)
-                .containsEntry(Category.SELF_HARM, 0.5)
+                .containsEntry(Category.SELF_HARM, 0.4)
                 .hasSize(3);
         assertThat(p.maxMessageBytes()).isEqualTo(ClassifierProperties.DEFAULT_MAX_MESSAGE_BYTES);
         assertThat(p.engineSettings().imminentFromModel()).isTrue();
@@ -41,7 +41,7 @@ class ClassifierPropertiesTest {
                 "classifier.self-harm-cue-gate", "0.1",
                 "classifier.imminent-from-model", "false"));
 
-        assertThat(p.thresholds()).containsEntry(Category.HARMFUL, 0.7).containsEntry(Category.SELF_HARM, 0.5);
+        assertThat(p.thresholds()).containsEntry(Category.HARMFUL, 0.7).containsEntry(Category.SELF_HARM, 0.4);
         assertThat(p.topics().posts()).isEqualTo("other.posts");
         assertThat(p.topics().postsDlq()).isEqualTo("other.dlq");
         assertThat(p.engineSettings().selfHarmCueGate()).isEqualTo(0.1);
