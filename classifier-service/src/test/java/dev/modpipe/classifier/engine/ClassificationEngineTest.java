@@ -558,6 +558,30 @@ class ClassificationEngineTest {
     }
 
     @Test
+    void shouldFlagSelfHarmFromTheDefaultThresholdOfZeroPointFour() {
+        // an ordinary post, so no cue decides: only the SELF_HARM score against the threshold
+        String text = "went for a long walk by the canal after work";
+
+        Classification above = new ClassificationEngine(
+                        extractor, new FixedScorer(0.42, 0.95, 0.0, 0.05), "t", EngineSettings.defaults())
+                .classify(text, null);
+        Classification below = new ClassificationEngine(
+                        extractor, new FixedScorer(0.38, 0.95, 0.0, 0.05), "t", EngineSettings.defaults())
+                .classify(text, null);
+        Classification roundsTwentyNineToThirtyOne = new ClassificationEngine(
+                        extractor,
+                        new FixedScorer(0.42, 0.95, 0.0, 0.05),
+                        "t",
+                        new EngineSettings(Map.of(Category.SELF_HARM, 0.5), 0.1, 0.25, 0.5, true))
+                .classify(text, null);
+
+        assertThat(above.flags()).containsExactly(Category.SELF_HARM);
+        assertThat(above.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
+        assertThat(below.flags()).isEmpty();
+        assertThat(roundsTwentyNineToThirtyOne.flags()).isEmpty();
+    }
+
+    @Test
     void shouldFailClosedWhenTheCrisisModelFails() {
         String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
 
