@@ -536,19 +536,13 @@ class ClassificationEngineTest {
         String text = "sorted the paperwork and the cat has a new home lined up. sunday then";
 
         // the risk model reads MODERATE (P(HIGH)+P(IMMINENT) 0.1): the crisis model decides
-        Classification net = new ClassificationEngine(
-                        extractor, new FixedScorer(0.25, 0.1, 0.0, 0.4), "t", EngineSettings.defaults())
-                .classify(text, null);
-        Classification implausible = new ClassificationEngine(
-                        extractor, new FixedScorer(0.15, 0.1, 0.0, 0.9), "t", EngineSettings.defaults())
-                .classify(text, null);
-        Classification noCrisis = new ClassificationEngine(
-                        extractor, new FixedScorer(0.35, 0.1, 0.0, 0.3), "t", EngineSettings.defaults())
-                .classify(text, null);
+        Classification net = classifyWith(new FixedScorer(0.25, 0.1, 0.0, 0.4), EngineSettings.defaults(), text);
+        Classification implausible =
+                classifyWith(new FixedScorer(0.15, 0.1, 0.0, 0.9), EngineSettings.defaults(), text);
+        Classification noCrisis = classifyWith(new FixedScorer(0.35, 0.1, 0.0, 0.3), EngineSettings.defaults(), text);
         // until round 10 a risk model sure of HIGH flagged the post; it never saw an ordinary post
-        Classification riskModelAlone = new ClassificationEngine(
-                        extractor, new FixedScorer(0.35, 0.95, 0.0, 0.05), "t", EngineSettings.defaults())
-                .classify(text, null);
+        Classification riskModelAlone =
+                classifyWith(new FixedScorer(0.35, 0.95, 0.0, 0.05), EngineSettings.defaults(), text);
 
         assertThat(net.flags()).containsExactly(Category.SELF_HARM);
         assertThat(net.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
@@ -562,18 +556,12 @@ class ClassificationEngineTest {
         // an ordinary post, so no cue decides: only the SELF_HARM score against the threshold
         String text = "went for a long walk by the canal after work";
 
-        Classification above = new ClassificationEngine(
-                        extractor, new FixedScorer(0.42, 0.95, 0.0, 0.05), "t", EngineSettings.defaults())
-                .classify(text, null);
-        Classification below = new ClassificationEngine(
-                        extractor, new FixedScorer(0.38, 0.95, 0.0, 0.05), "t", EngineSettings.defaults())
-                .classify(text, null);
-        Classification roundsTwentyNineToThirtyOne = new ClassificationEngine(
-                        extractor,
-                        new FixedScorer(0.42, 0.95, 0.0, 0.05),
-                        "t",
-                        new EngineSettings(Map.of(Category.SELF_HARM, 0.5), 0.1, 0.25, 0.5, true))
-                .classify(text, null);
+        Classification above = classifyWith(new FixedScorer(0.42, 0.95, 0.0, 0.05), EngineSettings.defaults(), text);
+        Classification below = classifyWith(new FixedScorer(0.38, 0.95, 0.0, 0.05), EngineSettings.defaults(), text);
+        Classification roundsTwentyNineToThirtyOne = classifyWith(
+                new FixedScorer(0.42, 0.95, 0.0, 0.05),
+                new EngineSettings(Map.of(Category.SELF_HARM, 0.5), 0.1, 0.25, 0.5, true),
+                text);
 
         assertThat(above.flags()).containsExactly(Category.SELF_HARM);
         assertThat(above.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
@@ -661,9 +649,12 @@ class ClassificationEngineTest {
     }
 
     private static RiskLevel riskWith(ClassificationEngine.Scorer scorer, EngineSettings settings, String text) {
-        return new ClassificationEngine(extractor, scorer, "t", settings)
-                .classify(text, null)
-                .selfHarmRisk();
+        return classifyWith(scorer, settings, text).selfHarmRisk();
+    }
+
+    private static Classification classifyWith(
+            ClassificationEngine.Scorer scorer, EngineSettings settings, String text) {
+        return new ClassificationEngine(extractor, scorer, "t", settings).classify(text, null);
     }
 
     /**
