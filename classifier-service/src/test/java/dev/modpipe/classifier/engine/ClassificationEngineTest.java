@@ -76,8 +76,8 @@ class ClassificationEngineTest {
     @Test
     void theVersionOfAResultNamesTheDecisionSettingsAsWellAsTheModels() {
         EngineSettings defaults = EngineSettings.defaults();
-        EngineSettings stricter = new EngineSettings(Map.of(Category.SELF_HARM, 0.6), 0.1, 0.25, 0.5, true);
-        EngineSettings noModelPages = new EngineSettings(Map.of(), 0.1, 0.25, 0.5, false);
+        EngineSettings stricter = defaultsWith(Map.of(Category.SELF_HARM, 0.6), true);
+        EngineSettings noModelPages = defaultsWith(Map.of(), false);
 
         String version = new ClassificationEngine(extractor, models, defaults).modelVersion();
 
@@ -559,9 +559,7 @@ class ClassificationEngineTest {
         Classification above = classifyWith(new FixedScorer(0.42, 0.95, 0.0, 0.05), EngineSettings.defaults(), text);
         Classification below = classifyWith(new FixedScorer(0.38, 0.95, 0.0, 0.05), EngineSettings.defaults(), text);
         Classification roundsTwentyNineToThirtyOne = classifyWith(
-                new FixedScorer(0.42, 0.95, 0.0, 0.05),
-                new EngineSettings(Map.of(Category.SELF_HARM, 0.5), 0.1, 0.25, 0.5, true),
-                text);
+                new FixedScorer(0.42, 0.95, 0.0, 0.05), defaultsWith(Map.of(Category.SELF_HARM, 0.5), true), text);
 
         assertThat(above.flags()).containsExactly(Category.SELF_HARM);
         assertThat(above.selfHarmRisk()).isEqualTo(RiskLevel.HIGH);
@@ -588,7 +586,7 @@ class ClassificationEngineTest {
         // of such posts the risk model is sure of moves with every retraining)
         String text = "engine running, garage door shut, hose through the window. just wanted to thank this group"
                 + " before i lie down";
-        EngineSettings noModelPages = new EngineSettings(Map.of(), 0.1, 0.25, 0.5, false);
+        EngineSettings noModelPages = defaultsWith(Map.of(), false);
 
         // the models the build trained: no cue rule knows this act, the risk model does
         assertThat(ruleLevel(text)).isNotEqualTo(RiskLevel.IMMINENT);
@@ -650,6 +648,13 @@ class ClassificationEngineTest {
 
     private static RiskLevel riskWith(ClassificationEngine.Scorer scorer, EngineSettings settings, String text) {
         return classifyWith(scorer, settings, text).selfHarmRisk();
+    }
+
+    /** The default settings with other thresholds, and model-only IMMINENT on or off. */
+    private static EngineSettings defaultsWith(Map<Category, Double> thresholds, boolean imminentFromModel) {
+        EngineSettings d = EngineSettings.defaults();
+        return new EngineSettings(
+                thresholds, d.selfHarmCueGate(), d.highRiskThreshold(), d.imminentThreshold(), imminentFromModel);
     }
 
     private static Classification classifyWith(
